@@ -1,0 +1,3 @@
+export function approvalsDomain(): string {
+  return 'approvals-domain';
+}

@@ -1,0 +1,7 @@
+import { contractsDomain } from './contracts-domain';
+
+describe('contractsDomain', () => {
+  it('should work', () => {
+    expect(contractsDomain()).toEqual('contracts-domain');
+  });
+});

@@ -1,0 +1,3 @@
+export function contractsDomain(): string {
+  return 'contracts-domain';
+}

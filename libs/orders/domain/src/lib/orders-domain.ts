@@ -1,0 +1,3 @@
+export function ordersDomain(): string {
+  return 'orders-domain';
+}

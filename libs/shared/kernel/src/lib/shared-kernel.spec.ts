@@ -1,0 +1,7 @@
+import { sharedKernel } from './shared-kernel';
+
+describe('sharedKernel', () => {
+  it('should work', () => {
+    expect(sharedKernel()).toEqual('shared-kernel');
+  });
+});

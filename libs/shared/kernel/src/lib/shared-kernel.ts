@@ -1,0 +1,3 @@
+export function sharedKernel(): string {
+  return 'shared-kernel';
+}

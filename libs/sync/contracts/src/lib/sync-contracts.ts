@@ -1,0 +1,3 @@
+export function syncContracts(): string {
+  return 'sync-contracts';
+}
