@@ -1,3 +1,0 @@
-export function ordersDomain(): string {
-  return 'orders-domain';
-}
