@@ -1,7 +1,0 @@
-import { approvalsDomain } from './approvals-domain';
-
-describe('approvalsDomain', () => {
-  it('should work', () => {
-    expect(approvalsDomain()).toEqual('approvals-domain');
-  });
-});

@@ -1,3 +1,0 @@
-export function approvalsDomain(): string {
-  return 'approvals-domain';
-}
