@@ -1,3 +1,0 @@
-export function contractsDomain(): string {
-  return 'contracts-domain';
-}
