@@ -42,6 +42,9 @@ export default [
   },
   {
     files: ['**/*.ts'],
+    // Nest injects by the classes named in constructor and parameter types: with decorator
+    // metadata on, the rule must not turn those imports into type-only ones.
+    languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },

@@ -1,21 +1,70 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule } from '@nestjs/swagger';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app/app.module';
+import { ProblemFilter } from './app/common/problem.filter';
+import { createValidationPipe } from './app/common/validation';
+import { buildOpenApiDocument } from './app/openapi';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+export const GLOBAL_PREFIX = 'api';
+
+export function configureApp(app: NestExpressApplication): void {
+  app.setGlobalPrefix(GLOBAL_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.enableShutdownHooks();
 }
 
-bootstrap();
+/** Serves the built console (one origin for the SPA and the API) with an index.html fallback. */
+function serveConsole(app: NestExpressApplication, dir: string): boolean {
+  const root = resolve(dir);
+  if (!existsSync(join(root, 'index.html'))) return false;
+  app.useStaticAssets(root, { index: false, maxAge: '1h' });
+  app.use((req: { method: string; path: string }, res: { sendFile: (p: string) => void }, next: () => void) => {
+    if ((req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith(`/${GLOBAL_PREFIX}`)) {
+      res.sendFile(join(root, 'index.html'));
+      return;
+    }
+    next();
+  });
+  return true;
+}
+
+async function emitOpenApi(out: string): Promise<void> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { preview: true, logger: false });
+  configureApp(app);
+  writeFileSync(out, JSON.stringify(buildOpenApiDocument(app), null, 2) + '\n');
+  await app.close();
+}
+
+async function bootstrap(): Promise<void> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  configureApp(app);
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup(`${GLOBAL_PREFIX}/docs`, app, () => document, { jsonDocumentUrl: `${GLOBAL_PREFIX}/docs-json` });
+  const consoleDir = process.env['CONSOLE_DIR'];
+  const servingConsole = consoleDir ? serveConsole(app, consoleDir) : false;
+  const port = Number(process.env['PORT'] ?? 3000);
+  await app.listen(port, process.env['HOST'] ?? '127.0.0.1');
+  logger.log({ port, servingConsole }, `Signet API listening on http://127.0.0.1:${port}/${GLOBAL_PREFIX}`);
+}
+
+const emitIndex = process.argv.indexOf('--emit-openapi');
+if (emitIndex >= 0) {
+  emitOpenApi(process.argv[emitIndex + 1] ?? 'apps/api/openapi.json').catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  bootstrap().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

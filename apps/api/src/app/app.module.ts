@@ -1,10 +1,54 @@
 import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { ConfigModule, type ConfigType } from '@nestjs/config';
+import { DiscoveryModule } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { RouteRolesAudit } from './common/route-roles.audit';
+import { ALL_CONFIGS, appConfig, configSchema, databaseConfig } from './config/configuration';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { databaseOptions } from './database/database-options';
+import { HealthModule } from './health/health.module';
+import { QueueModule } from './queue/queue.module';
+import { DemoSeedService } from './seed/demo-seed.service';
+import { SyncModule } from './sync/sync.module';
+import { UsersModule } from './users/users.module';
 
 @Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
+  imports: [
+    ConfigModule.forRoot({
+      isGlobal: true,
+      load: ALL_CONFIGS,
+      validationSchema: configSchema,
+      validationOptions: { abortEarly: false, allowUnknown: true },
+    }),
+    LoggerModule.forRootAsync({
+      inject: [appConfig.KEY],
+      useFactory: (app: ConfigType<typeof appConfig>) => ({
+        pinoHttp: {
+          level: app.logLevel,
+          redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
+          autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
+          customProps: () => ({ service: 'signet-api' }),
+        },
+      }),
+    }),
+    TypeOrmModule.forRootAsync({
+      inject: [databaseConfig.KEY],
+      useFactory: (db: ConfigType<typeof databaseConfig>) => ({ ...databaseOptions(db.url, db.poolSize), retryAttempts: 2, retryDelay: 1000 }),
+    }),
+    DiscoveryModule,
+    QueueModule,
+    AuditModule,
+    UsersModule,
+    ApiKeysModule,
+    AuthModule,
+    HealthModule,
+    SyncModule,
+  ],
+  controllers: [DashboardController],
+  providers: [RouteRolesAudit, DemoSeedService],
 })
 export class AppModule {}

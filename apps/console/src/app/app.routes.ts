@@ -1,3 +1,28 @@
-import { Route } from '@angular/router';
+import type { Route } from '@angular/router';
+import { roleGuard, signedInGuard } from './core/guards';
 
-export const appRoutes: Route[] = [];
+export const appRoutes: Route[] = [
+  { path: 'login', title: 'Sign in · Signet', loadComponent: () => import('./login/login-page').then((m) => m.LoginPage) },
+  {
+    path: '',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./shell/shell').then((m) => m.Shell),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
+      { path: 'dashboard', title: 'Dashboard · Signet', loadComponent: () => import('./dashboard/dashboard-page').then((m) => m.DashboardPage) },
+      {
+        path: 'integrations',
+        title: 'Integrations · Signet',
+        canActivate: [roleGuard('admin', 'integration')],
+        loadComponent: () => import('./integrations/integrations-page').then((m) => m.IntegrationsPage),
+      },
+      {
+        path: 'admin',
+        canActivate: [roleGuard('admin')],
+        loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes),
+      },
+      { path: 'forbidden', title: 'Not allowed · Signet', loadComponent: () => import('./areas/forbidden-page').then((m) => m.ForbiddenPage) },
+      { path: ':area', loadComponent: () => import('./areas/area-page').then((m) => m.AreaPage) },
+    ],
+  },
+];

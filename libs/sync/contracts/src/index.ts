@@ -1,1 +1,3 @@
-export * from './lib/sync-contracts';
+export * from './lib/queue-names';
+export * from './lib/job-defaults';
+export * from './lib/payloads';

@@ -1,0 +1,114 @@
+import { registerAs } from '@nestjs/config';
+import Joi from 'joi';
+
+/**
+ * Every setting Signet reads, with a default that works for local development.
+ * The README's configuration table lists the same keys; keep them in step.
+ */
+export const configSchema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  PORT: Joi.number().port().default(3000),
+  DATABASE_URL: Joi.string()
+    .uri({ scheme: ['postgres', 'postgresql'] })
+    .default('postgres://postgres@127.0.0.1:5432/signet'),
+  DATABASE_POOL_SIZE: Joi.number().integer().min(1).max(200).default(10),
+  REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }).allow('').default(''),
+  QUEUE_PREFIX: Joi.string().pattern(/^[A-Za-z0-9_-]+$/).default('signet'),
+  JWT_SECRET: Joi.string().min(16).default('signet-dev-access-secret-change-me'),
+  JWT_REFRESH_SECRET: Joi.string().min(16).default('signet-dev-refresh-secret-change-me'),
+  ACCESS_TOKEN_TTL_SECONDS: Joi.number().integer().min(30).default(900),
+  REFRESH_TOKEN_TTL_SECONDS: Joi.number().integer().min(60).default(7 * 24 * 3600),
+  LOGIN_RATE_LIMIT: Joi.number().integer().min(1).default(10),
+  LOGIN_RATE_WINDOW_SECONDS: Joi.number().integer().min(1).default(60),
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  CONSOLE_DIR: Joi.string().allow('').default(''),
+  SEED_DEMO: Joi.boolean().default(false),
+  DEMO_PASSWORD: Joi.string().min(8).default('signet-demo'),
+  WEBHOOK_TARGETS: Joi.string().allow('').default(''),
+});
+
+export interface AppSettings {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  logLevel: string;
+  consoleDir: string;
+  seedDemo: boolean;
+  demoPassword: string;
+}
+
+export interface DatabaseSettings {
+  url: string;
+  poolSize: number;
+}
+
+export interface QueueConfig {
+  redisUrl: string | undefined;
+  prefix: string;
+}
+
+export interface AuthSettings {
+  jwtSecret: string;
+  jwtRefreshSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  loginRateLimit: number;
+  loginRateWindowSeconds: number;
+}
+
+export interface ConnectorSettings {
+  /** Only presence matters to the API: a connector whose settings are absent is disabled. */
+  webhookTargets: string;
+  sapBaseUrl: string;
+  netsuiteBaseUrl: string;
+}
+
+export const appConfig = registerAs(
+  'app',
+  (): AppSettings => ({
+    env: (process.env['NODE_ENV'] as AppSettings['env']) ?? 'development',
+    port: Number(process.env['PORT'] ?? 3000),
+    logLevel: process.env['LOG_LEVEL'] ?? 'info',
+    consoleDir: process.env['CONSOLE_DIR'] ?? '',
+    seedDemo: String(process.env['SEED_DEMO']) === 'true',
+    demoPassword: process.env['DEMO_PASSWORD'] ?? 'signet-demo',
+  }),
+);
+
+export const databaseConfig = registerAs(
+  'database',
+  (): DatabaseSettings => ({
+    url: process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/signet',
+    poolSize: Number(process.env['DATABASE_POOL_SIZE'] ?? 10),
+  }),
+);
+
+export const queueConfig = registerAs(
+  'queue',
+  (): QueueConfig => ({
+    redisUrl: process.env['REDIS_URL'] || undefined,
+    prefix: process.env['QUEUE_PREFIX'] ?? 'signet',
+  }),
+);
+
+export const authConfig = registerAs(
+  'auth',
+  (): AuthSettings => ({
+    jwtSecret: process.env['JWT_SECRET'] ?? 'signet-dev-access-secret-change-me',
+    jwtRefreshSecret: process.env['JWT_REFRESH_SECRET'] ?? 'signet-dev-refresh-secret-change-me',
+    accessTokenTtlSeconds: Number(process.env['ACCESS_TOKEN_TTL_SECONDS'] ?? 900),
+    refreshTokenTtlSeconds: Number(process.env['REFRESH_TOKEN_TTL_SECONDS'] ?? 7 * 24 * 3600),
+    loginRateLimit: Number(process.env['LOGIN_RATE_LIMIT'] ?? 10),
+    loginRateWindowSeconds: Number(process.env['LOGIN_RATE_WINDOW_SECONDS'] ?? 60),
+  }),
+);
+
+export const connectorConfig = registerAs(
+  'connectors',
+  (): ConnectorSettings => ({
+    webhookTargets: process.env['WEBHOOK_TARGETS'] ?? '',
+    sapBaseUrl: process.env['SAP_BASE_URL'] ?? '',
+    netsuiteBaseUrl: process.env['NETSUITE_BASE_URL'] ?? '',
+  }),
+);
+
+export const ALL_CONFIGS = [appConfig, databaseConfig, queueConfig, authConfig, connectorConfig];

@@ -1,3 +1,0 @@
-export function syncContracts(): string {
-  return 'sync-contracts';
-}

@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// `npm start`: the whole product with demo data on one machine. See README.md.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const say = (msg) => process.stdout.write(`[signet] ${msg}\n`);
+
+function needsInstall() {
+  const marker = join(root, 'node_modules', '.package-lock.json');
+  if (!existsSync(marker)) return true;
+  return statSync(join(root, 'package-lock.json')).mtimeMs > statSync(marker).mtimeMs + 1000;
+}
+
+function run(cmd, args, env = {}) {
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) {
+    say(`'${cmd} ${args.join(' ')}' failed (exit ${result.status}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+if (needsInstall()) {
+  say('Installing dependencies (npm ci)…');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+const { canConnect, startEmbedded } = await import('./embedded-db.mjs');
+const { startWebhookReceiver } = await import('./webhook-receiver.mjs');
+
+const PORT = Number(process.env.PORT ?? 3000);
+const RECEIVER_PORT = Number(process.env.DEV_WEBHOOK_PORT ?? 3100);
+const EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'signet-demo';
+const DEV_WEBHOOK_SECRET = 'whsec_c2lnbmV0LWRldi13ZWJob29rLXNlY3JldA==';
+
+say('Building api, connector and console…');
+run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'connector-webhook', 'console', '--output-style=static'], {
+  NX_NO_CLOUD: 'true',
+  NX_DAEMON: 'false',
+  NX_TUI: 'false',
+});
+
+const children = [];
+let database;
+let receiver;
+let stopping = false;
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  say('Stopping…');
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise((done) => {
+          if (child.exitCode !== null) return done();
+          child.once('exit', done);
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 8000).unref();
+        }),
+    ),
+  );
+  receiver?.close();
+  if (database) await database.stop().catch((e) => say(`PostgreSQL stop: ${e.message}`));
+  say('Stopped.');
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+try {
+  if (process.env.DATABASE_URL) {
+    if (!(await canConnect(process.env.DATABASE_URL, 4000))) {
+      say(`Cannot reach PostgreSQL at DATABASE_URL (${process.env.DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}).`);
+      say('Check that the server is running, the host, port, user and password are right, and the database exists.');
+      process.exit(1);
+    }
+    database = { url: process.env.DATABASE_URL, stop: async () => undefined };
+    say('Using the PostgreSQL server from DATABASE_URL.');
+  } else {
+    database = await startEmbedded({ root, port: EMBEDDED_PORT, database: 'signet', log: say });
+    say(`Embedded PostgreSQL on port ${EMBEDDED_PORT}, data in .data/postgres`);
+  }
+} catch (error) {
+  say(error.message);
+  process.exit(1);
+}
+
+receiver = await startWebhookReceiver({ port: RECEIVER_PORT, secret: DEV_WEBHOOK_SECRET, log: (m) => say(`webhook receiver: ${m}`) });
+
+const sharedEnv = {
+  DATABASE_URL: database.url,
+  WEBHOOK_TARGETS: process.env.WEBHOOK_TARGETS ?? `http://127.0.0.1:${RECEIVER_PORT}/hooks|${DEV_WEBHOOK_SECRET}`,
+  NODE_ENV: process.env.NODE_ENV ?? 'development',
+};
+
+function launch(name, script, env) {
+  const child = spawn(process.execPath, [script], { cwd: root, env: { ...process.env, ...sharedEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = (stream, out) => {
+    let buffer = '';
+    stream.on('data', (chunk) => {
+      buffer += chunk;
+      const lines = buffer.split('\n');
+      buffer = lines.pop();
+      for (const line of lines) out.write(`[${name}] ${line}\n`);
+    });
+  };
+  prefix(child.stdout, process.stdout);
+  prefix(child.stderr, process.stderr);
+  child.on('exit', (code) => {
+    if (!stopping) {
+      say(`${name} exited with code ${code}; stopping everything.`);
+      void shutdown(code || 1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+launch('api', 'dist/apps/api/main.js', {
+  PORT: String(PORT),
+  SEED_DEMO: 'true',
+  DEMO_PASSWORD,
+  CONSOLE_DIR: join(root, 'dist/apps/console/browser'),
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+});
+launch('connector-webhook', 'dist/apps/connector-webhook/main.js', {});
+
+const base = `http://127.0.0.1:${PORT}`;
+const deadline = Date.now() + 90_000;
+let ready = false;
+while (!stopping && Date.now() < deadline) {
+  try {
+    const response = await fetch(`${base}/api/health`);
+    if (response.ok) {
+      ready = true;
+      break;
+    }
+  } catch {
+    // not listening yet
+  }
+  await new Promise((r) => setTimeout(r, 500));
+}
+if (!ready) {
+  say('The API did not become healthy within 90 s; see its log above.');
+  await shutdown(1);
+}
+const engine = process.env.REDIS_URL ? `Redis (${process.env.REDIS_URL.replace(/:[^:@/]*@/, ':***@')})` : 'PostgreSQL (BullMQ PostgreSQL backend; set REDIS_URL to use Redis)';
+say('');
+say('Signet is running.');
+say(`  Console:      ${base}/`);
+say(`  API:          ${base}/api`);
+say(`  API docs:     ${base}/api/docs`);
+say(`  Webhook sink: http://127.0.0.1:${RECEIVER_PORT}/events`);
+say(`  Queues on:    ${engine}`);
+say(`  Demo users:   admin@ sales@ approver@ finance@ integration@demo.signet — password: ${DEMO_PASSWORD}`);
+say('Press Ctrl-C to stop.');
