@@ -23,6 +23,11 @@ import {
   type QuoteLine,
   type ResolvedQuote,
 } from '@signet/orders-domain';
+import {
+  deferredAt,
+  revenueReport,
+  type RevenueReport,
+} from '@signet/revenue-domain';
 import { Decimal, parseLocalDate, type LocalDate } from '@signet/shared-kernel';
 import {
   scenarioStatus,
@@ -49,6 +54,7 @@ interface World {
 interface Observed {
   amendedContractId?: string;
   entitlements?: ReadonlyMap<string, Decimal>;
+  revenue?: RevenueReport;
 }
 
 interface StepError {
@@ -317,7 +323,20 @@ function amend(world: World, step: Json): StepResult {
   );
 }
 
-function runStep(world: World, step: Json): StepResult | 'skipped' {
+function revenue(world: World, step: Json): StepResult {
+  const allocation = step['allocation'] ?? 'relative-ssp';
+  if (allocation !== 'relative-ssp' && allocation !== 'none')
+    throw new LoadError(`unknown allocation ${String(allocation)}`);
+  const report = revenueReport({
+    quote: world.quote,
+    orders: world.orders,
+    contracts: world.contracts,
+    allocation,
+  });
+  return done(world, { revenue: report });
+}
+
+function runStep(world: World, step: Json): StepResult {
   switch (step['action']) {
     case 'createOrders':
       return createOrders(world, step);
@@ -351,7 +370,7 @@ function runStep(world: World, step: Json): StepResult | 'skipped' {
         ),
       });
     case 'revenue':
-      return 'skipped';
+      return revenue(world, step);
     default:
       throw new LoadError(`unknown action ${JSON.stringify(step['action'])}`);
   }
@@ -537,6 +556,57 @@ function diffSet(
   return undefined;
 }
 
+/** Amounts per key, to the cent; with `exactKeys` the key sets must be equal too. */
+function diffAmounts(
+  expected: unknown,
+  actual: (key: string) => Decimal | undefined,
+  actualKeys: readonly string[] | null,
+): string | undefined {
+  if (!isObject(expected)) return `expected an object, got ${show(expected)}`;
+  if (actualKeys) {
+    const missing = Object.keys(expected).filter(
+      (k) => !actualKeys.includes(k),
+    );
+    const extra = actualKeys.filter((k) => !(k in expected));
+    if (missing.length || extra.length) {
+      return `keys differ: missing ${show(missing)}, unexpected ${show(extra)}`;
+    }
+  }
+  const wrong = Object.entries(expected)
+    .map(([k, v]) => ({ k, d: diffValue(v, actual(k), 'amount') }))
+    .filter((x) => x.d !== undefined);
+  return wrong.length
+    ? wrong.map((w) => `${w.k} ${w.d}`).join(', ')
+    : undefined;
+}
+
+function diffRevenue(
+  key: string,
+  want: unknown,
+  report: RevenueReport,
+): string | undefined {
+  switch (key) {
+    case 'allocated': {
+      const byLine = new Map(report.lines.map((l) => [l.lineId, l.allocated]));
+      return diffAmounts(want, (k) => byLine.get(k), [...byLine.keys()]);
+    }
+    case 'byPeriod':
+      return diffAmounts(want, (k) => report.byPeriod.get(k), [
+        ...report.byPeriod.keys(),
+      ]);
+    case 'total':
+      return diffValue(want, report.total, 'amount');
+    case 'deferredAt':
+      return diffAmounts(
+        want,
+        (k) => deferredAt(report, date(k, 'deferredAt')),
+        null,
+      );
+    default:
+      return `unknown expectation "${key}"`;
+  }
+}
+
 function checkExpectations(
   expect: unknown,
   world: World,
@@ -565,6 +635,8 @@ function checkExpectations(
       d = amended
         ? diffSet(want, contractView(amended)['deltas'] as View[], DELTA)
         : 'deltas are only checked after amend';
+    } else if (observed.revenue) {
+      d = diffRevenue(key, want, observed.revenue);
     } else if (observed.entitlements) {
       d = diffValue(
         want,
@@ -592,14 +664,6 @@ function runOne(
 ): { world: World; outcome: Omit<StepOutcome, 'index' | 'action'> } {
   const before = snapshot(world);
   const result = runStep(world, step);
-  if (result === 'skipped')
-    return {
-      world,
-      outcome: {
-        status: 'skipped',
-        message: `${String(step['action'])}: not implemented yet`,
-      },
-    };
   const expectError = step['expectError'];
   if (expectError !== undefined) {
     if (result.ok)
