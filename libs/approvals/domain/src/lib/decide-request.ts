@@ -1,6 +1,9 @@
 import { approvalError, type ApprovalError } from './approval-error';
+import type { CompiledRule } from './compile-rules';
+import { computeVariables } from './compute-variables';
 import type { RuleId, UserId } from './model';
 import { advanceSubmission } from './open-levels';
+import type { EvaluationInput } from './read-operand';
 import { isRequestSatisfied, seatsHeldBy, type Decision } from './request-progress';
 import { err, ok, type Result } from './result';
 import { takeSnapshot } from './smart-retest';
@@ -8,7 +11,6 @@ import {
   appendHistory,
   closeUndecided,
   currentSubmission,
-  evaluationInput,
   replaceRequest,
   withCurrentSubmission,
   type ApprovalRequest,
@@ -77,6 +79,13 @@ function reject(state: ApprovalState, request: ApprovalRequest, decision: Decisi
   return ok({ ...withCurrentSubmission(state, closed), status: 'rejected' });
 }
 
+/** Only the variables a rule's smart conditions test: approvals stay cheap on 10,000-line quotes. */
+function snapshotInput(state: ApprovalState, rule: CompiledRule): EvaluationInput {
+  const needed = new Set(rule.conditions.filter((c) => c.smart && c.tested.source === 'var').map((c) => c.tested.name));
+  const definitions = state.variableDefinitions.filter((d) => needed.has(d.name));
+  return { quote: state.quote, variables: computeVariables(definitions, state.quote.lines) };
+}
+
 function approve(state: ApprovalState, request: ApprovalRequest, decision: Decision): Result<ApprovalState, ApprovalError> {
   const submission = currentSubmission(state);
   if (!submission) return err(approvalError('not_pending', 'no submission'));
@@ -89,9 +98,7 @@ function approve(state: ApprovalState, request: ApprovalRequest, decision: Decis
   }));
   if (!satisfied) return ok(withCurrentSubmission(state, updated));
   const rule = state.rules.find((r) => r.id === request.ruleId);
-  const snapshots = rule
-    ? { ...state.snapshots, [rule.id]: takeSnapshot(rule, evaluationInput(state)) }
-    : state.snapshots;
+  const snapshots = rule ? { ...state.snapshots, [rule.id]: takeSnapshot(rule, snapshotInput(state, rule)) } : state.snapshots;
   const advanced = advanceSubmission(state, updated);
   if (!advanced.ok) return advanced;
   const done = advanced.value.outcome === 'approved';

@@ -2,7 +2,6 @@ import type { ApprovalError } from './approval-error';
 import { compileRules, validateVariables, type CompiledRule } from './compile-rules';
 import { computeVariables, type VariableValues } from './compute-variables';
 import type { ApprovalWorld, Directory, IsoDate, Quote, RuleId, UserId, VariableDefinition } from './model';
-import type { EvaluationInput } from './read-operand';
 import type { Decision } from './request-progress';
 import { assigneesOf, type DelegateAssignment, type RequestMode } from './resolve-approvers';
 import { ok, type Result } from './result';
@@ -91,10 +90,6 @@ export function currentSubmission(state: ApprovalState): Submission | null {
 
 export function currentVariables(state: ApprovalState): VariableValues {
   return computeVariables(state.variableDefinitions, state.quote.lines);
-}
-
-export function evaluationInput(state: ApprovalState): EvaluationInput {
-  return { quote: state.quote, variables: currentVariables(state) };
 }
 
 export interface OpenRequestView {
