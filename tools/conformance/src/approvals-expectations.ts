@@ -24,11 +24,15 @@ export function checkExpectations(
   for (const [key, expected] of Object.entries(expect)) {
     switch (key) {
       case 'status':
-        if (state.status !== expected) problems.push(`status: expected ${show(expected)}, got ${show(state.status)}`);
+        if (state.status !== expected)
+          problems.push(
+            `status: expected ${show(expected)}, got ${show(state.status)}`,
+          );
         break;
       case 'approved':
       case 'autoApproved': {
-        const actual = key === 'approved' ? approvedRules(state) : autoApprovedRules(state);
+        const actual =
+          key === 'approved' ? approvedRules(state) : autoApprovedRules(state);
         problems.push(...compareIdSets(key, expected, actual));
         break;
       }
@@ -57,10 +61,17 @@ function keyedEntries(name: string, expected: unknown): KeyedEntry[] | string {
   if (!Array.isArray(expected)) return `${name}: expectation must be an array`;
   const entries: KeyedEntry[] = [];
   for (const item of expected) {
-    if (typeof item !== 'object' || item === null || typeof (item as { rule?: unknown }).rule !== 'string') {
+    if (
+      typeof item !== 'object' ||
+      item === null ||
+      typeof (item as { rule?: unknown }).rule !== 'string'
+    ) {
       return `${name}: every entry needs a "rule"`;
     }
-    entries.push({ rule: (item as { rule: string }).rule, fields: item as Record<string, unknown> });
+    entries.push({
+      rule: (item as { rule: string }).rule,
+      fields: item as Record<string, unknown>,
+    });
   }
   return entries;
 }
@@ -69,11 +80,21 @@ function compareOpen(state: ApprovalState, expected: unknown): string[] {
   const entries = keyedEntries('open', expected);
   if (typeof entries === 'string') return [entries];
   const actual = new Map(openRequests(state).map((r) => [r.ruleId, r]));
-  const problems = compareIdSets('open rules', entries.map((e) => e.rule), [...actual.keys()]);
+  const problems = compareIdSets(
+    'open rules',
+    entries.map((e) => e.rule),
+    [...actual.keys()],
+  );
   for (const entry of entries) {
     const request = actual.get(entry.rule);
     if (request && 'assignees' in entry.fields) {
-      problems.push(...compareIdSets(`open ${entry.rule} assignees`, entry.fields['assignees'], [...request.assignees]));
+      problems.push(
+        ...compareIdSets(
+          `open ${entry.rule} assignees`,
+          entry.fields['assignees'],
+          [...request.assignees],
+        ),
+      );
     }
   }
   return problems;
@@ -83,54 +104,96 @@ function comparePlan(plan: SubmissionPlan, expected: unknown): string[] {
   const entries = keyedEntries('plan', expected);
   if (typeof entries === 'string') return [entries];
   const actual = new Map(plan.entries.map((e) => [e.ruleId, e]));
-  const problems = compareIdSets('plan rules', entries.map((e) => e.rule), [...actual.keys()]);
+  const problems = compareIdSets(
+    'plan rules',
+    entries.map((e) => e.rule),
+    [...actual.keys()],
+  );
   for (const entry of entries) {
     const planned = actual.get(entry.rule);
     if (!planned) continue;
     if ('step' in entry.fields && entry.fields['step'] !== planned.step) {
-      problems.push(`plan ${entry.rule} step: expected ${show(entry.fields['step'])}, got ${planned.step}`);
+      problems.push(
+        `plan ${entry.rule} step: expected ${show(entry.fields['step'])}, got ${planned.step}`,
+      );
     }
-    if ('autoApproved' in entry.fields && entry.fields['autoApproved'] !== planned.autoApproved) {
-      problems.push(`plan ${entry.rule} autoApproved: expected ${show(entry.fields['autoApproved'])}, got ${planned.autoApproved}`);
+    if (
+      'autoApproved' in entry.fields &&
+      entry.fields['autoApproved'] !== planned.autoApproved
+    ) {
+      problems.push(
+        `plan ${entry.rule} autoApproved: expected ${show(entry.fields['autoApproved'])}, got ${planned.autoApproved}`,
+      );
     }
     if ('assignees' in entry.fields) {
-      problems.push(...compareIdSets(`plan ${entry.rule} assignees`, entry.fields['assignees'], [...planned.assignees]));
+      problems.push(
+        ...compareIdSets(
+          `plan ${entry.rule} assignees`,
+          entry.fields['assignees'],
+          [...planned.assignees],
+        ),
+      );
     }
   }
   return problems;
 }
 
-function compareIdSets(name: string, expected: unknown, actual: readonly string[]): string[] {
-  if (!Array.isArray(expected) || expected.some((id) => typeof id !== 'string')) {
+function compareIdSets(
+  name: string,
+  expected: unknown,
+  actual: readonly string[],
+): string[] {
+  if (
+    !Array.isArray(expected) ||
+    expected.some((id) => typeof id !== 'string')
+  ) {
     return [`${name}: expectation must be an array of ids`];
   }
   const want = new Set(expected as string[]);
   const got = new Set(actual);
   const missing = [...want].filter((id) => !got.has(id));
   const extra = [...got].filter((id) => !want.has(id));
-  if (missing.length === 0 && extra.length === 0 && got.size === actual.length) return [];
+  if (missing.length === 0 && extra.length === 0 && got.size === actual.length)
+    return [];
   return [`${name}: expected ${setText(want)}, got ${setText(actual)}`];
 }
 
-function compareVariables(actual: Readonly<Record<string, number | null>>, expected: unknown): string[] {
-  if (typeof expected !== 'object' || expected === null || Array.isArray(expected)) {
+function compareVariables(
+  actual: Readonly<Record<string, number | null>>,
+  expected: unknown,
+): string[] {
+  if (
+    typeof expected !== 'object' ||
+    expected === null ||
+    Array.isArray(expected)
+  ) {
     return ['variables: expectation must be an object'];
   }
   const problems: string[] = [];
   for (const [name, want] of Object.entries(expected)) {
-    const got = Object.prototype.hasOwnProperty.call(actual, name) ? actual[name] : undefined;
+    const got = Object.prototype.hasOwnProperty.call(actual, name)
+      ? actual[name]
+      : undefined;
     if (got === undefined) problems.push(`variable ${name}: not defined`);
-    else if (!sameToTheCent(want, got)) problems.push(`variable ${name}: expected ${show(want)}, got ${show(got)}`);
+    else if (!sameToTheCent(want, got))
+      problems.push(
+        `variable ${name}: expected ${show(want)}, got ${show(got)}`,
+      );
   }
   return problems;
 }
 
 /** Amounts compare after rounding both to the cent, half away from zero; null only equals null. */
-export function sameToTheCent(expected: unknown, actual: number | null): boolean {
+export function sameToTheCent(
+  expected: unknown,
+  actual: number | null,
+): boolean {
   if (expected === null || actual === null) return expected === actual;
-  if (typeof expected !== 'number' && typeof expected !== 'string') return false;
+  if (typeof expected !== 'number' && typeof expected !== 'string')
+    return false;
   try {
-    const cents = (value: Decimal.Value) => new Decimal(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    const cents = (value: Decimal.Value) =>
+      new Decimal(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
     return cents(expected).equals(cents(actual));
   } catch {
     return false;

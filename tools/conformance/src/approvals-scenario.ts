@@ -6,8 +6,17 @@ import {
   type SubmissionPlan,
 } from '@signet/approvals-domain';
 import { checkExpectations } from './approvals-expectations';
-import { readApprovalsScenario, toAction, type RawStep } from './approvals-world';
-import { scenarioStatus, type ScenarioResult, type ScenarioRunner, type StepOutcome } from './scenario-result';
+import {
+  readApprovalsScenario,
+  toAction,
+  type RawStep,
+} from './approvals-world';
+import {
+  scenarioStatus,
+  type ScenarioResult,
+  type ScenarioRunner,
+  type StepOutcome,
+} from './scenario-result';
 
 /**
  * Runs one approvals scenario through the real domain library: the world becomes a state
@@ -16,7 +25,10 @@ import { scenarioStatus, type ScenarioResult, type ScenarioRunner, type StepOutc
  * Every step also checks that the input state was not modified, and an `expectError` step
  * that the state after it is the state before it.
  */
-export const runApprovalsScenario: ScenarioRunner = (scenario: unknown, file: string): ScenarioResult => {
+export const runApprovalsScenario: ScenarioRunner = (
+  scenario: unknown,
+  file: string,
+): ScenarioResult => {
   const name = scenarioName(scenario, file);
   let read;
   try {
@@ -26,7 +38,11 @@ export const runApprovalsScenario: ScenarioRunner = (scenario: unknown, file: st
   }
   const created = createApprovalState(read.world);
   if (!created.ok) {
-    return failedLoad(file, name, `world failed to load: ${created.error.code}: ${created.error.message}`);
+    return failedLoad(
+      file,
+      name,
+      `world failed to load: ${created.error.code}: ${created.error.message}`,
+    );
   }
   let state = created.value;
   const steps: StepOutcome[] = [];
@@ -38,9 +54,16 @@ export const runApprovalsScenario: ScenarioRunner = (scenario: unknown, file: st
   return { file, name, status: scenarioStatus(steps), steps };
 };
 
-function runStep(state: ApprovalState, step: RawStep, index: number): { outcome: StepOutcome; state: ApprovalState } {
+function runStep(
+  state: ApprovalState,
+  step: RawStep,
+  index: number,
+): { outcome: StepOutcome; state: ApprovalState } {
   const base = { index, action: step.action };
-  const fail = (message: string) => ({ outcome: { ...base, status: 'failed' as const, message }, state });
+  const fail = (message: string) => ({
+    outcome: { ...base, status: 'failed' as const, message },
+    state,
+  });
   let action;
   try {
     action = toAction(step);
@@ -53,27 +76,42 @@ function runStep(state: ApprovalState, step: RawStep, index: number): { outcome:
   const problems: string[] = [];
   if (action === 'preview') {
     plan = previewSubmission(state);
-    if (step.expectError !== undefined) problems.push(`preview cannot fail, yet expectError ${step.expectError} was given`);
+    if (step.expectError !== undefined)
+      problems.push(
+        `preview cannot fail, yet expectError ${step.expectError} was given`,
+      );
   } else {
     const result = applyApprovalAction(state, action, { at: `step-${index}` });
     if (step.expectError !== undefined) {
-      if (result.ok) problems.push(`expected error ${step.expectError}, but the action succeeded`);
+      if (result.ok)
+        problems.push(
+          `expected error ${step.expectError}, but the action succeeded`,
+        );
       else if (result.error.code !== step.expectError) {
-        problems.push(`expected error ${step.expectError}, got ${result.error.code}: ${result.error.message}`);
+        problems.push(
+          `expected error ${step.expectError}, got ${result.error.code}: ${result.error.message}`,
+        );
       }
     } else if (!result.ok) {
-      problems.push(`unexpected error ${result.error.code}: ${result.error.message}`);
+      problems.push(
+        `unexpected error ${result.error.code}: ${result.error.message}`,
+      );
     } else {
       next = result.value;
     }
   }
-  if (JSON.stringify(state) !== before) problems.push('the domain modified its input state');
+  if (JSON.stringify(state) !== before)
+    problems.push('the domain modified its input state');
   if (step.expectError !== undefined && JSON.stringify(next) !== before) {
     problems.push('the state changed although the action failed');
   }
   if (step.expect !== undefined) {
-    if (typeof step.expect !== 'object' || step.expect === null) problems.push('expect must be an object');
-    else problems.push(...checkExpectations(next, step.expect, plan ? () => plan : undefined));
+    if (typeof step.expect !== 'object' || step.expect === null)
+      problems.push('expect must be an object');
+    else
+      problems.push(
+        ...checkExpectations(next, step.expect, plan ? () => plan : undefined),
+      );
   }
   const outcome: StepOutcome = problems.length
     ? { ...base, status: 'failed', message: problems.join('; ') }

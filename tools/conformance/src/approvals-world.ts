@@ -32,24 +32,33 @@ function isObject(value: unknown): value is Json {
 }
 
 function object(value: unknown, where: string): Json {
-  if (!isObject(value)) throw new ScenarioShapeError(`${where} must be an object`);
+  if (!isObject(value))
+    throw new ScenarioShapeError(`${where} must be an object`);
   return value;
 }
 
 function array(value: unknown, where: string): unknown[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new ScenarioShapeError(`${where} must be an array`);
+  if (!Array.isArray(value))
+    throw new ScenarioShapeError(`${where} must be an array`);
   return value;
 }
 
 function text(value: unknown, where: string): string {
-  if (typeof value !== 'string' || value === '') throw new ScenarioShapeError(`${where} must be a non-empty string`);
+  if (typeof value !== 'string' || value === '')
+    throw new ScenarioShapeError(`${where} must be a non-empty string`);
   return value;
 }
 
 function line(value: unknown, where: string): QuoteLine {
   const raw = object(value, where);
-  return { id: text(raw['id'], `${where}.id`), fields: object(raw['fields'] ?? {}, `${where}.fields`) as QuoteLine['fields'] };
+  return {
+    id: text(raw['id'], `${where}.id`),
+    fields: object(
+      raw['fields'] ?? {},
+      `${where}.fields`,
+    ) as QuoteLine['fields'],
+  };
 }
 
 /** Reads a scenario's world and steps; the domain validates the configuration itself. */
@@ -69,8 +78,13 @@ export function readApprovalsScenario(scenario: unknown): ApprovalsScenario {
     quote: {
       id: text(quote['id'], 'quote.id'),
       ownerId: text(quote['ownerId'], 'quote.ownerId'),
-      fields: object(quote['fields'] ?? {}, 'quote.fields') as Record<string, FieldValue>,
-      lines: array(quote['lines'], 'quote.lines').map((l, i) => line(l, `quote.lines[${i}]`)),
+      fields: object(quote['fields'] ?? {}, 'quote.fields') as Record<
+        string,
+        FieldValue
+      >,
+      lines: array(quote['lines'], 'quote.lines').map((l, i) =>
+        line(l, `quote.lines[${i}]`),
+      ),
     },
   };
   const steps = array(raw['steps'], 'steps').map((step, i) => {
@@ -78,7 +92,11 @@ export function readApprovalsScenario(scenario: unknown): ApprovalsScenario {
     text(s['action'], `steps[${i}].action`);
     return s as unknown as RawStep;
   });
-  return { name: typeof raw['name'] === 'string' ? raw['name'] : '(unnamed)', world, steps };
+  return {
+    name: typeof raw['name'] === 'string' ? raw['name'] : '(unnamed)',
+    world,
+    steps,
+  };
 }
 
 /** The domain action a step asks for, or `preview` (a query, not an action). */
@@ -99,21 +117,35 @@ export function toAction(step: RawStep): ApprovalAction | 'preview' {
         comment: typeof step['comment'] === 'string' ? step['comment'] : null,
       };
     case 'edit': {
-      const lines = step['lines'] === undefined ? undefined : object(step['lines'], `${at}.lines`);
+      const lines =
+        step['lines'] === undefined
+          ? undefined
+          : object(step['lines'], `${at}.lines`);
       return {
         type: 'edit',
         ...(typeof step['by'] === 'string' ? { by: step['by'] } : {}),
-        fields: object(step['fields'] ?? {}, `${at}.fields`) as Record<string, FieldValue>,
+        fields: object(step['fields'] ?? {}, `${at}.fields`) as Record<
+          string,
+          FieldValue
+        >,
         lines: {
-          upsert: array(lines?.['upsert'], `${at}.lines.upsert`).map((l, i) => line(l, `${at}.lines.upsert[${i}]`)),
-          remove: array(lines?.['remove'], `${at}.lines.remove`).map((id, i) => text(id, `${at}.lines.remove[${i}]`)),
+          upsert: array(lines?.['upsert'], `${at}.lines.upsert`).map((l, i) =>
+            line(l, `${at}.lines.upsert[${i}]`),
+          ),
+          remove: array(lines?.['remove'], `${at}.lines.remove`).map((id, i) =>
+            text(id, `${at}.lines.remove[${i}]`),
+          ),
         },
       };
     }
     case 'setToday':
       return { type: 'setToday', today: text(step['today'], `${at}.today`) };
     case 'substitute':
-      return { type: 'substitute', from: text(step['from'], `${at}.from`), to: text(step['to'], `${at}.to`) };
+      return {
+        type: 'substitute',
+        from: text(step['from'], `${at}.from`),
+        to: text(step['to'], `${at}.to`),
+      };
     case 'reassign':
       return {
         type: 'reassign',

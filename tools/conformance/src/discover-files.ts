@@ -11,7 +11,10 @@ export interface DiscoveredFile {
  * Expands file and folder arguments into scenario files: a folder is walked recursively for
  * `*.json` (sorted by path); a file is taken as given; a path that does not exist is reported.
  */
-export function discoverFiles(paths: readonly string[], cwd: string): DiscoveredFile[] {
+export function discoverFiles(
+  paths: readonly string[],
+  cwd: string,
+): DiscoveredFile[] {
   const files: DiscoveredFile[] = [];
   for (const given of paths) {
     const path = resolve(cwd, given);
@@ -22,7 +25,12 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovered
       files.push({ path, missing: true });
       continue;
     }
-    if (isDirectory) files.push(...walk(path).sort().map((p) => ({ path: p })));
+    if (isDirectory)
+      files.push(
+        ...walk(path)
+          .sort()
+          .map((p) => ({ path: p })),
+      );
     else files.push({ path });
   }
   return files;

@@ -10,9 +10,15 @@ import { runFile } from './run-file';
  */
 export function main(args: readonly string[], cwd: string): number {
   const repositoryRoot = resolve(__dirname, '..', '..', '..');
-  const paths = args.length > 0 ? args : [resolve(repositoryRoot, '..', 'shared', 'conformance')];
-  const results = discoverFiles(paths, cwd).map((file) => runFile(file, relative(cwd, file.path) || file.path));
-  for (const result of results) for (const line of formatScenario(result)) console.log(line);
+  const paths =
+    args.length > 0
+      ? args
+      : [resolve(repositoryRoot, '..', 'shared', 'conformance')];
+  const results = discoverFiles(paths, cwd).map((file) =>
+    runFile(file, relative(cwd, file.path) || file.path),
+  );
+  for (const result of results)
+    for (const line of formatScenario(result)) console.log(line);
   const counts = tally(results);
   console.log(formatSummary(counts));
   return counts.failed > 0 ? 1 : 0;

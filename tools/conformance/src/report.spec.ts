@@ -1,7 +1,15 @@
 import { formatScenario, formatSummary, tally } from './report';
-import { scenarioStatus, type ScenarioResult, type StepOutcome } from './scenario-result';
+import {
+  scenarioStatus,
+  type ScenarioResult,
+  type StepOutcome,
+} from './scenario-result';
 
-const step = (index: number, status: StepOutcome['status'], message?: string): StepOutcome => ({
+const step = (
+  index: number,
+  status: StepOutcome['status'],
+  message?: string,
+): StepOutcome => ({
   index,
   action: 'approve',
   status,
@@ -9,11 +17,23 @@ const step = (index: number, status: StepOutcome['status'], message?: string): S
 });
 
 describe('scenarioStatus', () => {
-  it.each<[string, StepOutcome[], string | undefined, ScenarioResult['status']]>([
+  it.each<
+    [string, StepOutcome[], string | undefined, ScenarioResult['status']]
+  >([
     ['all passed', [step(0, 'passed')], undefined, 'passed'],
     ['no steps', [], undefined, 'passed'],
-    ['a skipped step', [step(0, 'passed'), step(1, 'skipped')], undefined, 'skipped'],
-    ['a failed step wins over skipped', [step(0, 'skipped'), step(1, 'failed')], undefined, 'failed'],
+    [
+      'a skipped step',
+      [step(0, 'passed'), step(1, 'skipped')],
+      undefined,
+      'skipped',
+    ],
+    [
+      'a failed step wins over skipped',
+      [step(0, 'skipped'), step(1, 'failed')],
+      undefined,
+      'failed',
+    ],
     ['a load error', [], 'bad logic', 'failed'],
   ])('%s → %s', (_, steps, error, status) => {
     expect(scenarioStatus(steps, error)).toBe(status);
@@ -24,7 +44,9 @@ describe('formatScenario', () => {
   const base = { file: 'a/01.json', name: 'Levels' };
 
   it('prints PASS with name and file', () => {
-    expect(formatScenario({ ...base, status: 'passed', steps: [step(0, 'passed')] })).toEqual(['PASS  Levels  (a/01.json)']);
+    expect(
+      formatScenario({ ...base, status: 'passed', steps: [step(0, 'passed')] }),
+    ).toEqual(['PASS  Levels  (a/01.json)']);
   });
 
   it('prints FAIL with one indented line per failed step and the load error', () => {
@@ -32,7 +54,10 @@ describe('formatScenario', () => {
       ...base,
       status: 'failed',
       error: 'world failed to load',
-      steps: [step(0, 'passed'), step(1, 'failed', 'expected error not_pending')],
+      steps: [
+        step(0, 'passed'),
+        step(1, 'failed', 'expected error not_pending'),
+      ],
     });
     expect(lines).toEqual([
       'FAIL  Levels  (a/01.json)',
@@ -42,8 +67,14 @@ describe('formatScenario', () => {
   });
 
   it('prints SKIP with how many steps were skipped', () => {
-    const lines = formatScenario({ ...base, status: 'skipped', steps: [step(0, 'skipped', 'not yet'), step(1, 'skipped')] });
-    expect(lines).toEqual(['SKIP  Levels  (a/01.json)  2 of 2 steps skipped: not yet']);
+    const lines = formatScenario({
+      ...base,
+      status: 'skipped',
+      steps: [step(0, 'skipped', 'not yet'), step(1, 'skipped')],
+    });
+    expect(lines).toEqual([
+      'SKIP  Levels  (a/01.json)  2 of 2 steps skipped: not yet',
+    ]);
   });
 });
 
@@ -56,7 +87,14 @@ describe('formatSummary', () => {
   });
 
   it('tallies results by status', () => {
-    const r = (status: ScenarioResult['status']): ScenarioResult => ({ file: 'f', name: 'n', status, steps: [] });
-    expect(tally([r('passed'), r('failed'), r('passed'), r('skipped')])).toEqual({ passed: 2, failed: 1, skipped: 1 });
+    const r = (status: ScenarioResult['status']): ScenarioResult => ({
+      file: 'f',
+      name: 'n',
+      status,
+      steps: [],
+    });
+    expect(
+      tally([r('passed'), r('failed'), r('passed'), r('skipped')]),
+    ).toEqual({ passed: 2, failed: 1, skipped: 1 });
   });
 });

@@ -9,12 +9,16 @@ export function formatScenario(result: ScenarioResult): string[] {
   if (result.status === 'skipped') {
     const skipped = result.steps.filter((s) => s.status === 'skipped');
     const reason = skipped.find((s) => s.message)?.message;
-    return [`${head}  ${skipped.length} of ${result.steps.length} steps skipped${reason ? `: ${reason}` : ''}`];
+    return [
+      `${head}  ${skipped.length} of ${result.steps.length} steps skipped${reason ? `: ${reason}` : ''}`,
+    ];
   }
   const lines = [head];
   if (result.error) lines.push(`    ${result.error}`);
   for (const step of result.steps.filter((s) => s.status === 'failed')) {
-    lines.push(`    step ${step.index + 1} (${step.action}): ${step.message ?? 'failed'}`);
+    lines.push(
+      `    step ${step.index + 1} (${step.action}): ${step.message ?? 'failed'}`,
+    );
   }
   return lines;
 }
@@ -26,8 +30,13 @@ export interface Tally {
 }
 
 export function tally(results: readonly ScenarioResult[]): Tally {
-  const count = (status: ScenarioResult['status']) => results.filter((r) => r.status === status).length;
-  return { passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
+  const count = (status: ScenarioResult['status']) =>
+    results.filter((r) => r.status === status).length;
+  return {
+    passed: count('passed'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+  };
 }
 
 /** `N passed, N failed`, with `, N skipped` only when something was skipped. */

@@ -18,8 +18,17 @@ export {
   type LogicNode,
   type LogicParseError,
 } from './lib/parse-logic';
-export { computeVariable, computeVariables, type VariableValues } from './lib/compute-variables';
-export { parseOperandRef, formatOperandRef, type OperandRef, type EvaluationInput } from './lib/read-operand';
+export {
+  computeVariable,
+  computeVariables,
+  type VariableValues,
+} from './lib/compute-variables';
+export {
+  parseOperandRef,
+  formatOperandRef,
+  type OperandRef,
+  type EvaluationInput,
+} from './lib/read-operand';
 export {
   compileRule,
   compileRules,
@@ -44,7 +53,11 @@ export {
   type RequestMode,
   type ResolvedApprovers,
 } from './lib/resolve-approvers';
-export { isRequestSatisfied, seatsHeldBy, type Decision } from './lib/request-progress';
+export {
+  isRequestSatisfied,
+  seatsHeldBy,
+  type Decision,
+} from './lib/request-progress';
 export {
   hasSmartCondition,
   retestSmartRule,

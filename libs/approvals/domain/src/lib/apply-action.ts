@@ -10,13 +10,28 @@ import { reassignRequest, substituteApprover } from './substitute-approver';
 
 export type ApprovalAction =
   | { readonly type: 'submit'; readonly by: UserId }
-  | { readonly type: 'approve'; readonly rule: RuleId; readonly by: UserId; readonly comment?: string | null }
-  | { readonly type: 'reject'; readonly rule: RuleId; readonly by: UserId; readonly comment?: string | null }
+  | {
+      readonly type: 'approve';
+      readonly rule: RuleId;
+      readonly by: UserId;
+      readonly comment?: string | null;
+    }
+  | {
+      readonly type: 'reject';
+      readonly rule: RuleId;
+      readonly by: UserId;
+      readonly comment?: string | null;
+    }
   | { readonly type: 'recall'; readonly by: UserId }
   | ({ readonly type: 'edit'; readonly by?: UserId } & QuoteEdit)
   | { readonly type: 'setToday'; readonly today: IsoDate }
   | { readonly type: 'substitute'; readonly from: UserId; readonly to: UserId }
-  | { readonly type: 'reassign'; readonly rule: RuleId; readonly from: UserId; readonly to: UserId };
+  | {
+      readonly type: 'reassign';
+      readonly rule: RuleId;
+      readonly from: UserId;
+      readonly to: UserId;
+    };
 
 export type ApprovalActionType = ApprovalAction['type'];
 
@@ -45,18 +60,34 @@ export function applyApprovalAction(
     case 'reject':
       return decideRequest(
         state,
-        { rule: action.rule, by: action.by, decision: action.type, comment: action.comment ?? null },
+        {
+          rule: action.rule,
+          by: action.by,
+          decision: action.type,
+          comment: action.comment ?? null,
+        },
         context.at,
       );
     case 'recall':
       return recallSubmission(state, action.by, context.at);
     case 'edit':
-      return editQuote(state, { fields: action.fields, lines: action.lines }, action.by, context.at);
+      return editQuote(
+        state,
+        { fields: action.fields, lines: action.lines },
+        action.by,
+        context.at,
+      );
     case 'setToday':
       return ok({ ...state, today: action.today });
     case 'substitute':
       return substituteApprover(state, action.from, action.to, context.at);
     case 'reassign':
-      return reassignRequest(state, action.rule, action.from, action.to, context.at);
+      return reassignRequest(
+        state,
+        action.rule,
+        action.from,
+        action.to,
+        context.at,
+      );
   }
 }

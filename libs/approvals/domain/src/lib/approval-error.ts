@@ -32,6 +32,11 @@ export function approvalError(
   return { code, message, ...extra };
 }
 
-export function isApprovalErrorCode(value: unknown): value is ApprovalErrorCode {
-  return typeof value === 'string' && (APPROVAL_ERROR_CODES as readonly string[]).includes(value);
+export function isApprovalErrorCode(
+  value: unknown,
+): value is ApprovalErrorCode {
+  return (
+    typeof value === 'string' &&
+    (APPROVAL_ERROR_CODES as readonly string[]).includes(value)
+  );
 }

@@ -1,4 +1,10 @@
-import { compareValues, formatValue, toDecimal, valuesDiffer, valuesEqual } from './compare-values';
+import {
+  compareValues,
+  formatValue,
+  toDecimal,
+  valuesDiffer,
+  valuesEqual,
+} from './compare-values';
 import type { FieldValue } from './model';
 
 describe('valuesDiffer (smart re-test ≠)', () => {

@@ -12,14 +12,18 @@ import type { FieldValue, Scalar } from './model';
 
 const NUMERIC_STRING = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
 
-export function isNullish(value: FieldValue | undefined): value is null | undefined {
+export function isNullish(
+  value: FieldValue | undefined,
+): value is null | undefined {
   return value === null || value === undefined;
 }
 
 /** The decimal form of a finite number or numeric string, else null. */
 export function toDecimal(value: FieldValue | undefined): Decimal | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? new Decimal(value) : null;
-  if (typeof value === 'string' && NUMERIC_STRING.test(value)) return new Decimal(value.trim());
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? new Decimal(value) : null;
+  if (typeof value === 'string' && NUMERIC_STRING.test(value))
+    return new Decimal(value.trim());
   return null;
 }
 
@@ -59,7 +63,8 @@ export function valuesEqual(a: FieldValue, b: FieldValue): boolean {
     const left = a as readonly Scalar[];
     const right = b as readonly Scalar[];
     return (
-      left.every((x) => right.some((y) => sameScalar(x, y))) && right.every((y) => left.some((x) => sameScalar(x, y)))
+      left.every((x) => right.some((y) => sameScalar(x, y))) &&
+      right.every((y) => left.some((x) => sameScalar(x, y)))
     );
   }
   return scalarsEqual(a as Scalar, b as Scalar);
@@ -80,7 +85,10 @@ export function compareValues(a: FieldValue, b: FieldValue): -1 | 0 | 1 | null {
  * "Has the value changed?" as smart re-tests read it: null equals null, null differs from
  * any value, strings compare case-insensitively, numbers numerically.
  */
-export function valuesDiffer(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
+export function valuesDiffer(
+  a: FieldValue | undefined,
+  b: FieldValue | undefined,
+): boolean {
   if (isNullish(a) || isNullish(b)) return isNullish(a) !== isNullish(b);
   return !valuesEqual(a, b);
 }
@@ -88,7 +96,8 @@ export function valuesDiffer(a: FieldValue | undefined, b: FieldValue | undefine
 /** A value for display: strings quoted, arrays bracketed, null as `null`. */
 export function formatValue(value: FieldValue | undefined): string {
   if (value === undefined || value === null) return 'null';
-  if (Array.isArray(value)) return `[${(value as readonly Scalar[]).map((v) => formatValue(v)).join(', ')}]`;
+  if (Array.isArray(value))
+    return `[${(value as readonly Scalar[]).map((v) => formatValue(v)).join(', ')}]`;
   if (typeof value === 'string') return JSON.stringify(value);
   return String(value);
 }

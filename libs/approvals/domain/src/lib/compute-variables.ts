@@ -17,26 +17,42 @@ import { readLineField } from './read-operand';
  */
 export type VariableValues = Readonly<Record<string, number | null>>;
 
-export function computeVariables(definitions: readonly VariableDefinition[], lines: readonly QuoteLine[]): VariableValues {
+export function computeVariables(
+  definitions: readonly VariableDefinition[],
+  lines: readonly QuoteLine[],
+): VariableValues {
   const values: Record<string, number | null> = {};
-  for (const definition of definitions) values[definition.name] = computeVariable(definition, lines);
+  for (const definition of definitions)
+    values[definition.name] = computeVariable(definition, lines);
   return values;
 }
 
-export function computeVariable(definition: VariableDefinition, lines: readonly QuoteLine[]): number | null {
+export function computeVariable(
+  definition: VariableDefinition,
+  lines: readonly QuoteLine[],
+): number | null {
   const selected = lines.filter((line) => matchesFilters(definition, line));
   if (definition.function === 'discount') return discount(selected);
   if (definition.function === 'count') {
     const field = definition.field;
-    return field ? selected.filter((line) => !isNull(readLineField(line, field))).length : selected.length;
+    return field
+      ? selected.filter((line) => !isNull(readLineField(line, field))).length
+      : selected.length;
   }
   const numbers = numericValues(selected, definition.field ?? null);
   return aggregate(definition.function, numbers);
 }
 
-function matchesFilters(definition: VariableDefinition, line: QuoteLine): boolean {
+function matchesFilters(
+  definition: VariableDefinition,
+  line: QuoteLine,
+): boolean {
   return (definition.where ?? []).every((filter) =>
-    evaluateOperator(filter.op, readLineField(line, filter.field), filter.value),
+    evaluateOperator(
+      filter.op,
+      readLineField(line, filter.field),
+      filter.value,
+    ),
   );
 }
 
@@ -44,7 +60,10 @@ function isNull(value: unknown): boolean {
   return value === null || value === undefined;
 }
 
-function numericValues(lines: readonly QuoteLine[], field: string | null): Decimal[] {
+function numericValues(
+  lines: readonly QuoteLine[],
+  field: string | null,
+): Decimal[] {
   if (!field) return [];
   const numbers: Decimal[] = [];
   for (const line of lines) {
@@ -55,11 +74,19 @@ function numericValues(lines: readonly QuoteLine[], field: string | null): Decim
   return numbers;
 }
 
-function aggregate(fn: 'sum' | 'avg' | 'min' | 'max', numbers: readonly Decimal[]): number | null {
+function aggregate(
+  fn: 'sum' | 'avg' | 'min' | 'max',
+  numbers: readonly Decimal[],
+): number | null {
   if (fn === 'sum') return Decimal.sum(0, ...numbers).toNumber();
   if (numbers.length === 0) return null;
-  if (fn === 'avg') return Decimal.sum(...numbers).dividedBy(numbers.length).toNumber();
-  return (fn === 'min' ? Decimal.min(...numbers) : Decimal.max(...numbers)).toNumber();
+  if (fn === 'avg')
+    return Decimal.sum(...numbers)
+      .dividedBy(numbers.length)
+      .toNumber();
+  return (
+    fn === 'min' ? Decimal.min(...numbers) : Decimal.max(...numbers)
+  ).toNumber();
 }
 
 function discount(lines: readonly QuoteLine[]): number | null {

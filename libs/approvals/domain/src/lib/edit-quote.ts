@@ -1,7 +1,12 @@
 import { approvalError, type ApprovalError } from './approval-error';
 import type { FieldValue, Quote, QuoteLine, UserId } from './model';
 import { err, ok, type Result } from './result';
-import { appendHistory, currentSubmission, withCurrentSubmission, type ApprovalState } from './submission-state';
+import {
+  appendHistory,
+  currentSubmission,
+  withCurrentSubmission,
+  type ApprovalState,
+} from './submission-state';
 
 export interface QuoteEdit {
   /** Fields to set (a null sets the field to null). */
@@ -25,19 +30,36 @@ export function editQuote(
   by?: UserId,
   at?: string,
 ): Result<ApprovalState, ApprovalError> {
-  if (state.status === 'pending') return err(approvalError('quote_locked', 'the quote is locked while pending approval'));
+  if (state.status === 'pending')
+    return err(
+      approvalError(
+        'quote_locked',
+        'the quote is locked while pending approval',
+      ),
+    );
   const quote = applyEdit(state.quote, edit);
   let next: ApprovalState = { ...state, quote };
   const submission = currentSubmission(state);
   if (state.status === 'approved' && submission) {
-    next = { ...withCurrentSubmission(next, { ...submission, outcome: 'voided' }), status: 'draft' };
+    next = {
+      ...withCurrentSubmission(next, { ...submission, outcome: 'voided' }),
+      status: 'draft',
+    };
   }
   const detail = state.status === 'approved' ? 'approval voided' : undefined;
-  return ok(appendHistory(next, { by: by ?? null, action: 'edit', ...(detail ? { detail } : {}) }, at));
+  return ok(
+    appendHistory(
+      next,
+      { by: by ?? null, action: 'edit', ...(detail ? { detail } : {}) },
+      at,
+    ),
+  );
 }
 
 export function applyEdit(quote: Quote, edit: QuoteEdit): Quote {
-  const fields = edit.fields ? { ...quote.fields, ...edit.fields } : quote.fields;
+  const fields = edit.fields
+    ? { ...quote.fields, ...edit.fields }
+    : quote.fields;
   let lines = [...quote.lines];
   for (const line of edit.lines?.upsert ?? []) {
     const at = lines.findIndex((l) => l.id === line.id);

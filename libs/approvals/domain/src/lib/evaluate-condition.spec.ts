@@ -114,23 +114,52 @@ describe('evaluateOperator', () => {
     });
   });
 
-  const ALL: Operator[] = ['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'contains', 'notContains', 'startsWith', 'in', 'notIn', 'isNull', 'notNull'];
-  const TRUE_ON_NULL_TESTED = new Set<Operator>(['ne', 'notContains', 'notIn', 'isNull']);
-  const TRUE_ON_NULL_COMPARAND = new Set<Operator>(['ne', 'notContains', 'notIn', 'notNull']);
+  const ALL: Operator[] = [
+    'eq',
+    'ne',
+    'lt',
+    'le',
+    'gt',
+    'ge',
+    'contains',
+    'notContains',
+    'startsWith',
+    'in',
+    'notIn',
+    'isNull',
+    'notNull',
+  ];
+  const TRUE_ON_NULL_TESTED = new Set<Operator>([
+    'ne',
+    'notContains',
+    'notIn',
+    'isNull',
+  ]);
+  const TRUE_ON_NULL_COMPARAND = new Set<Operator>([
+    'ne',
+    'notContains',
+    'notIn',
+    'notNull',
+  ]);
 
   describe('a null or missing tested value', () => {
-    it.each(ALL.flatMap((op) => [null, undefined].map((tested) => [op, tested] as const)))(
-      '%s with tested %p',
-      (op, tested) => {
-        const comparand = op === 'in' || op === 'notIn' ? ['x'] : 'x';
-        expect(evaluateOperator(op, tested, comparand)).toBe(TRUE_ON_NULL_TESTED.has(op));
-      },
-    );
+    it.each(
+      ALL.flatMap((op) =>
+        [null, undefined].map((tested) => [op, tested] as const),
+      ),
+    )('%s with tested %p', (op, tested) => {
+      const comparand = op === 'in' || op === 'notIn' ? ['x'] : 'x';
+      expect(evaluateOperator(op, tested, comparand)).toBe(
+        TRUE_ON_NULL_TESTED.has(op),
+      );
+    });
   });
 
   describe('a null comparand', () => {
     it.each(ALL.map((op) => [op] as const))('%s with comparand null', (op) => {
-      expect(evaluateOperator(op, 'x', null)).toBe(TRUE_ON_NULL_COMPARAND.has(op));
+      expect(evaluateOperator(op, 'x', null)).toBe(
+        TRUE_ON_NULL_COMPARAND.has(op),
+      );
     });
   });
 
@@ -140,7 +169,10 @@ describe('evaluateOperator', () => {
     ['notNull', 0, null, true],
     ['notNull', false, null, true],
     ['isNull', [], null, false],
-  ])('%s(%p) = %p: only null and missing are null', (op, tested, comparand, expected) => {
-    expect(evaluateOperator(op, tested, comparand)).toBe(expected);
-  });
+  ])(
+    '%s(%p) = %p: only null and missing are null',
+    (op, tested, comparand, expected) => {
+      expect(evaluateOperator(op, tested, comparand)).toBe(expected);
+    },
+  );
 });

@@ -1,4 +1,9 @@
-import { compareValues, isNullish, scalarsEqual, valuesEqual } from './compare-values';
+import {
+  compareValues,
+  isNullish,
+  scalarsEqual,
+  valuesEqual,
+} from './compare-values';
 import type { FieldValue, Operator, Scalar } from './model';
 
 /**
@@ -22,7 +27,8 @@ export function evaluateOperator(
 ): boolean {
   if (op === 'isNull') return isNullish(tested);
   if (op === 'notNull') return !isNullish(tested);
-  if (isNullish(tested) || isNullish(comparand)) return NEGATIVE_OPERATORS.has(op);
+  if (isNullish(tested) || isNullish(comparand))
+    return NEGATIVE_OPERATORS.has(op);
   switch (op) {
     case 'eq':
       return valuesEqual(tested, comparand);
@@ -50,9 +56,16 @@ export function evaluateOperator(
 }
 
 /** Operators that hold when one side is null. */
-const NEGATIVE_OPERATORS: ReadonlySet<Operator> = new Set<Operator>(['ne', 'notContains', 'notIn']);
+const NEGATIVE_OPERATORS: ReadonlySet<Operator> = new Set<Operator>([
+  'ne',
+  'notContains',
+  'notIn',
+]);
 
-function isOneOf(order: -1 | 0 | 1 | null, accepted: readonly number[]): boolean {
+function isOneOf(
+  order: -1 | 0 | 1 | null,
+  accepted: readonly number[],
+): boolean {
   return order !== null && accepted.includes(order);
 }
 
@@ -65,7 +78,10 @@ function asText(value: Scalar): string | null {
 function contains(tested: FieldValue, comparand: FieldValue): boolean {
   if (Array.isArray(comparand)) return false;
   const needle = comparand as Scalar;
-  if (Array.isArray(tested)) return (tested as readonly Scalar[]).some((element) => scalarsEqual(element, needle));
+  if (Array.isArray(tested))
+    return (tested as readonly Scalar[]).some((element) =>
+      scalarsEqual(element, needle),
+    );
   const haystack = asText(tested as Scalar);
   const text = asText(needle);
   return haystack !== null && text !== null && haystack.includes(text);
@@ -79,7 +95,13 @@ function startsWith(tested: FieldValue, comparand: FieldValue): boolean {
 }
 
 function isIn(tested: FieldValue, comparand: FieldValue): boolean {
-  const list = (Array.isArray(comparand) ? comparand : [comparand]) as readonly Scalar[];
-  const candidates = (Array.isArray(tested) ? tested : [tested]) as readonly Scalar[];
-  return candidates.some((candidate) => list.some((item) => scalarsEqual(candidate, item)));
+  const list = (
+    Array.isArray(comparand) ? comparand : [comparand]
+  ) as readonly Scalar[];
+  const candidates = (
+    Array.isArray(tested) ? tested : [tested]
+  ) as readonly Scalar[];
+  return candidates.some((candidate) =>
+    list.some((item) => scalarsEqual(candidate, item)),
+  );
 }

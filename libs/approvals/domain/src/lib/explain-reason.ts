@@ -38,15 +38,23 @@ export function explainReason(reason: ConditionReason): string {
   const subject = `${displayName(reason.tested)} ${formatValue(reason.testedValue)} ${operatorSymbol(reason.op)}`;
   const unary = reason.op === 'isNull' || reason.op === 'notNull';
   const object = unary ? '' : ` ${formatValue(reason.comparand)}`;
-  const source = reason.comparandSource ? ` (${displayName(reason.comparandSource)})` : '';
+  const source = reason.comparandSource
+    ? ` (${displayName(reason.comparandSource)})`
+    : '';
   return `${subject}${object}${source}${reason.result ? '' : ' (not met)'}`;
 }
 
 /** A smart re-test as human text: `discountPercent 35 > 30 (approved at 30)`. */
 export function explainSmartRetest(retest: SmartConditionRetest): string {
   const name = displayName(retest.tested);
-  if (retest.snapshot === undefined) return `${name} ${formatValue(retest.value)} has no approved snapshot`;
-  const symbol = retest.test === 'increased' ? '>' : retest.test === 'decreased' ? '<' : '!=';
+  if (retest.snapshot === undefined)
+    return `${name} ${formatValue(retest.value)} has no approved snapshot`;
+  const symbol =
+    retest.test === 'increased'
+      ? '>'
+      : retest.test === 'decreased'
+        ? '<'
+        : '!=';
   const outcome = retest.result ? '' : ' (not met)';
   return `${name} ${formatValue(retest.value)} ${symbol} ${formatValue(retest.snapshot)} (approved value)${outcome}`;
 }

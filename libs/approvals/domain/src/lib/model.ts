@@ -61,7 +61,8 @@ export interface LineFilter {
   readonly value?: FieldValue;
 }
 
-export type VariableFunction = 'sum' | 'avg' | 'min' | 'max' | 'count' | 'discount';
+export type VariableFunction =
+  'sum' | 'avg' | 'min' | 'max' | 'count' | 'discount';
 
 export interface VariableDefinition {
   readonly name: string;

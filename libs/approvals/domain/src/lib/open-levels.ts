@@ -1,7 +1,11 @@
 import { approvalError, type ApprovalError } from './approval-error';
 import { activeDelegates, resolveApprovers } from './resolve-approvers';
 import { ok, type Result } from './result';
-import type { ApprovalRequest, ApprovalState, Submission } from './submission-state';
+import type {
+  ApprovalRequest,
+  ApprovalState,
+  Submission,
+} from './submission-state';
 
 /**
  * Moves a pending submission forward (README 1.3): levels are the distinct steps of its
@@ -13,8 +17,13 @@ import type { ApprovalRequest, ApprovalState, Submission } from './submission-st
  *
  * Fails with `approver_unresolved` when an approver of the level to open cannot be resolved.
  */
-export function advanceSubmission(state: ApprovalState, submission: Submission): Result<Submission, ApprovalError> {
-  const steps = [...new Set(submission.requests.map((r) => r.step))].sort((a, b) => a - b);
+export function advanceSubmission(
+  state: ApprovalState,
+  submission: Submission,
+): Result<Submission, ApprovalError> {
+  const steps = [...new Set(submission.requests.map((r) => r.step))].sort(
+    (a, b) => a - b,
+  );
   for (const step of steps) {
     const level = submission.requests.filter((r) => r.step === step);
     if (level.every((r) => r.status === 'approved')) continue;
@@ -26,24 +35,52 @@ export function advanceSubmission(state: ApprovalState, submission: Submission):
       opened.push(result.value);
     }
     const byRule = new Map(opened.map((r) => [r.ruleId, r]));
-    return ok({ ...submission, requests: submission.requests.map((r) => byRule.get(r.ruleId) ?? r) });
+    return ok({
+      ...submission,
+      requests: submission.requests.map((r) => byRule.get(r.ruleId) ?? r),
+    });
   }
   return ok({ ...submission, outcome: 'approved' });
 }
 
-function openRequest(state: ApprovalState, request: ApprovalRequest): Result<ApprovalRequest, ApprovalError> {
+function openRequest(
+  state: ApprovalState,
+  request: ApprovalRequest,
+): Result<ApprovalRequest, ApprovalError> {
   const rule = state.rules.find((r) => r.id === request.ruleId);
-  if (!rule) return { ok: false, error: approvalError('approver_unresolved', `rule ${request.ruleId} no longer exists`) };
-  const resolved = resolveApprovers(rule.approver, state.quote, state.directory);
+  if (!rule)
+    return {
+      ok: false,
+      error: approvalError(
+        'approver_unresolved',
+        `rule ${request.ruleId} no longer exists`,
+      ),
+    };
+  const resolved = resolveApprovers(
+    rule.approver,
+    state.quote,
+    state.directory,
+  );
   if (!resolved.ok) {
-    return { ok: false, error: { ...resolved.error, ruleId: rule.id, message: `rule ${rule.id}: ${resolved.error.message}` } };
+    return {
+      ok: false,
+      error: {
+        ...resolved.error,
+        ruleId: rule.id,
+        message: `rule ${rule.id}: ${resolved.error.message}`,
+      },
+    };
   }
   return ok({
     ...request,
     status: 'open',
     mode: resolved.value.mode,
     approvers: resolved.value.approvers,
-    delegates: activeDelegates(resolved.value.approvers, state.directory.delegations, state.today),
+    delegates: activeDelegates(
+      resolved.value.approvers,
+      state.directory.delegations,
+      state.today,
+    ),
     openedOn: state.today,
   });
 }

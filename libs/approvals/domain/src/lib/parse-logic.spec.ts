@@ -1,4 +1,11 @@
-import { evaluateLogic, formatLogic, parseLogic, tokenizeLogic, type LogicErrorCode, type LogicNode } from './parse-logic';
+import {
+  evaluateLogic,
+  formatLogic,
+  parseLogic,
+  tokenizeLogic,
+  type LogicErrorCode,
+  type LogicNode,
+} from './parse-logic';
 
 const KNOWN = [1, 2, 3, 4];
 
@@ -9,7 +16,9 @@ function parse(source: string): LogicNode {
 }
 
 /** Every assignment of true/false to conditions 1..3. */
-const ASSIGNMENTS = Array.from({ length: 8 }, (_, bits) => [1, 2, 3].map((i) => ((bits >> (i - 1)) & 1) === 1));
+const ASSIGNMENTS = Array.from({ length: 8 }, (_, bits) =>
+  [1, 2, 3].map((i) => ((bits >> (i - 1)) & 1) === 1),
+);
 
 describe('parseLogic precedence: NOT, then AND, then OR', () => {
   it.each<[string, (c: boolean[]) => boolean]>([

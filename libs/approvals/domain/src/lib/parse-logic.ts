@@ -15,7 +15,11 @@ import { err, ok, type Result } from './result';
  */
 
 export type LogicNode =
-  | { readonly kind: 'condition'; readonly index: number; readonly position: number }
+  | {
+      readonly kind: 'condition';
+      readonly index: number;
+      readonly position: number;
+    }
   | { readonly kind: 'not'; readonly operand: LogicNode }
   | { readonly kind: 'and'; readonly operands: readonly LogicNode[] }
   | { readonly kind: 'or'; readonly operands: readonly LogicNode[] }
@@ -43,9 +47,15 @@ interface Token {
   readonly position: number;
 }
 
-const KEYWORDS: Readonly<Record<string, TokenKind>> = { AND: 'and', OR: 'or', NOT: 'not' };
+const KEYWORDS: Readonly<Record<string, TokenKind>> = {
+  AND: 'and',
+  OR: 'or',
+  NOT: 'not',
+};
 
-export function tokenizeLogic(source: string): Result<Token[], LogicParseError> {
+export function tokenizeLogic(
+  source: string,
+): Result<Token[], LogicParseError> {
   const tokens: Token[] = [];
   let i = 0;
   while (i < source.length) {
@@ -53,7 +63,11 @@ export function tokenizeLogic(source: string): Result<Token[], LogicParseError> 
     if (/\s/.test(ch)) {
       i += 1;
     } else if (ch === '(' || ch === ')') {
-      tokens.push({ kind: ch === '(' ? 'open' : 'close', text: ch, position: i });
+      tokens.push({
+        kind: ch === '(' ? 'open' : 'close',
+        text: ch,
+        position: i,
+      });
       i += 1;
     } else if (/[0-9]/.test(ch)) {
       const text = /^[0-9]+/.exec(source.slice(i))?.[0] ?? ch;
@@ -62,11 +76,14 @@ export function tokenizeLogic(source: string): Result<Token[], LogicParseError> 
     } else if (/[A-Za-z]/.test(ch)) {
       const text = /^[A-Za-z]+/.exec(source.slice(i))?.[0] ?? ch;
       const kind = KEYWORDS[text.toUpperCase()];
-      if (!kind) return err(logicError('unexpected_token', `unknown word "${text}"`, i));
+      if (!kind)
+        return err(logicError('unexpected_token', `unknown word "${text}"`, i));
       tokens.push({ kind, text, position: i });
       i += text.length;
     } else {
-      return err(logicError('unexpected_character', `unexpected character "${ch}"`, i));
+      return err(
+        logicError('unexpected_character', `unexpected character "${ch}"`, i),
+      );
     }
   }
   tokens.push({ kind: 'end', text: '', position: source.length });
@@ -77,10 +94,14 @@ export function tokenizeLogic(source: string): Result<Token[], LogicParseError> 
  * Parses `source`; every condition index it names must be in `knownIndexes`
  * (an unknown index is an error at its position).
  */
-export function parseLogic(source: string, knownIndexes: Iterable<number>): Result<LogicNode, LogicParseError> {
+export function parseLogic(
+  source: string,
+  knownIndexes: Iterable<number>,
+): Result<LogicNode, LogicParseError> {
   const tokens = tokenizeLogic(source);
   if (!tokens.ok) return tokens;
-  if (tokens.value.length === 1) return err(logicError('empty_expression', 'the expression is empty', 0));
+  if (tokens.value.length === 1)
+    return err(logicError('empty_expression', 'the expression is empty', 0));
   const parser = new LogicParser(tokens.value, new Set(knownIndexes));
   try {
     const tree = parser.parseOr();
@@ -136,7 +157,11 @@ class LogicParser {
     if (token.kind === 'index') {
       const index = Number(token.text);
       if (!this.known.has(index)) {
-        this.fail('unknown_index', `condition ${token.text} does not exist`, token.position);
+        this.fail(
+          'unknown_index',
+          `condition ${token.text} does not exist`,
+          token.position,
+        );
       }
       return { kind: 'condition', index, position: token.position };
     }
@@ -144,18 +169,35 @@ class LogicParser {
       const inner = this.parseOr();
       const close = this.next();
       if (close.kind !== 'close') {
-        this.fail('missing_closing_parenthesis', `expected ")" to close "(" at ${token.position}`, close.position);
+        this.fail(
+          'missing_closing_parenthesis',
+          `expected ")" to close "(" at ${token.position}`,
+          close.position,
+        );
       }
       return inner;
     }
-    if (token.kind === 'end') this.fail('unexpected_end', 'expected a condition index or "("', token.position);
-    return this.fail('unexpected_token', `expected a condition index or "(", found "${token.text}"`, token.position);
+    if (token.kind === 'end')
+      this.fail(
+        'unexpected_end',
+        'expected a condition index or "("',
+        token.position,
+      );
+    return this.fail(
+      'unexpected_token',
+      `expected a condition index or "(", found "${token.text}"`,
+      token.position,
+    );
   }
 
   expectEnd(): void {
     const token = this.peek();
     if (token.kind !== 'end') {
-      this.fail('unexpected_token', `expected AND, OR or the end, found "${token.text}"`, token.position);
+      this.fail(
+        'unexpected_token',
+        `expected AND, OR or the end, found "${token.text}"`,
+        token.position,
+      );
     }
   }
 
@@ -174,12 +216,19 @@ class LogicParser {
   }
 }
 
-function logicError(code: LogicErrorCode, message: string, position: number): LogicParseError {
+function logicError(
+  code: LogicErrorCode,
+  message: string,
+  position: number,
+): LogicParseError {
   return { code, message: `${message} (at position ${position})`, position };
 }
 
 /** Evaluates a tree, reading each condition's result through `conditionResult`. */
-export function evaluateLogic(node: LogicNode, conditionResult: (index: number) => boolean): boolean {
+export function evaluateLogic(
+  node: LogicNode,
+  conditionResult: (index: number) => boolean,
+): boolean {
   switch (node.kind) {
     case 'constant':
       return node.value;
@@ -188,16 +237,27 @@ export function evaluateLogic(node: LogicNode, conditionResult: (index: number) 
     case 'not':
       return !evaluateLogic(node.operand, conditionResult);
     case 'and':
-      return node.operands.every((operand) => evaluateLogic(operand, conditionResult));
+      return node.operands.every((operand) =>
+        evaluateLogic(operand, conditionResult),
+      );
     case 'or':
-      return node.operands.some((operand) => evaluateLogic(operand, conditionResult));
+      return node.operands.some((operand) =>
+        evaluateLogic(operand, conditionResult),
+      );
   }
 }
 
 /** The tree of `all` (AND of every index; true when none) or `any` (OR; false when none). */
-export function combineAll(kind: 'all' | 'any', indexes: readonly number[]): LogicNode {
+export function combineAll(
+  kind: 'all' | 'any',
+  indexes: readonly number[],
+): LogicNode {
   if (indexes.length === 0) return { kind: 'constant', value: kind === 'all' };
-  const operands = indexes.map((index): LogicNode => ({ kind: 'condition', index, position: -1 }));
+  const operands = indexes.map((index): LogicNode => ({
+    kind: 'condition',
+    index,
+    position: -1,
+  }));
   return { kind: kind === 'all' ? 'and' : 'or', operands };
 }
 
@@ -218,5 +278,7 @@ export function formatLogic(node: LogicNode): string {
 }
 
 function wrap(node: LogicNode): string {
-  return node.kind === 'and' || node.kind === 'or' ? `(${formatLogic(node)})` : formatLogic(node);
+  return node.kind === 'and' || node.kind === 'or'
+    ? `(${formatLogic(node)})`
+    : formatLogic(node);
 }

@@ -11,8 +11,17 @@ import {
   type DelegateAssignment,
   type RequestMode,
 } from './resolve-approvers';
-import { hasSmartCondition, retestSmartRule, type SmartRetest, type Snapshot } from './smart-retest';
-import { approvedIn, currentSubmission, type ApprovalState } from './submission-state';
+import {
+  hasSmartCondition,
+  retestSmartRule,
+  type SmartRetest,
+  type Snapshot,
+} from './smart-retest';
+import {
+  approvedIn,
+  currentSubmission,
+  type ApprovalState,
+} from './submission-state';
 import { suggestAvoidance, type Avoidance } from './suggest-avoidance';
 
 export interface PlanEntry {
@@ -55,7 +64,10 @@ export interface SubmissionPlan {
  * auto-approve, who would be asked, and why each rule applies. Pure; also the preview.
  */
 export function planSubmission(state: ApprovalState): SubmissionPlan {
-  const variables = computeVariables(state.variableDefinitions, state.quote.lines);
+  const variables = computeVariables(
+    state.variableDefinitions,
+    state.quote.lines,
+  );
   const input: EvaluationInput = { quote: state.quote, variables };
   const previous = currentSubmission(state);
   const previouslyApproved = new Set(previous ? approvedIn(previous) : []);
@@ -64,7 +76,11 @@ export function planSubmission(state: ApprovalState): SubmissionPlan {
   for (const rule of state.rules) {
     const evaluation = evaluateRule(rule, input, state.today);
     if (!evaluation.matched) {
-      unmatched.push({ ruleId: rule.id, inEffect: evaluation.inEffect, reasons: evaluation.reasons });
+      unmatched.push({
+        ruleId: rule.id,
+        inEffect: evaluation.inEffect,
+        reasons: evaluation.reasons,
+      });
       continue;
     }
     const snapshot = state.snapshots[rule.id] ?? {};
@@ -81,7 +97,16 @@ export function planSubmission(state: ApprovalState): SubmissionPlan {
       ...(autoApproved ? NO_ASSIGNEES : assign(rule, state)),
       reasons: evaluation.reasons,
       smartRetest,
-      avoidance: autoApproved ? null : avoidanceFor(rule, state, input, evaluation.reasons, smartRetest, snapshot),
+      avoidance: autoApproved
+        ? null
+        : avoidanceFor(
+            rule,
+            state,
+            input,
+            evaluation.reasons,
+            smartRetest,
+            snapshot,
+          ),
     });
   }
   entries.sort((a, b) => a.step - b.step);
@@ -91,12 +116,30 @@ export function planSubmission(state: ApprovalState): SubmissionPlan {
 /** Alias for the rep-facing question "what approvals would this quote need?". */
 export const previewSubmission = planSubmission;
 
-const NO_ASSIGNEES = { assignees: [], approvers: [], delegates: [], mode: null, unresolved: null } as const;
+const NO_ASSIGNEES = {
+  assignees: [],
+  approvers: [],
+  delegates: [],
+  mode: null,
+  unresolved: null,
+} as const;
 
 function assign(rule: CompiledRule, state: ApprovalState) {
-  const resolved = resolveApprovers(rule.approver, state.quote, state.directory);
-  if (!resolved.ok) return { ...NO_ASSIGNEES, unresolved: { ...resolved.error, ruleId: rule.id } };
-  const delegates = activeDelegates(resolved.value.approvers, state.directory.delegations, state.today);
+  const resolved = resolveApprovers(
+    rule.approver,
+    state.quote,
+    state.directory,
+  );
+  if (!resolved.ok)
+    return {
+      ...NO_ASSIGNEES,
+      unresolved: { ...resolved.error, ruleId: rule.id },
+    };
+  const delegates = activeDelegates(
+    resolved.value.approvers,
+    state.directory.delegations,
+    state.today,
+  );
   return {
     approvers: resolved.value.approvers,
     delegates,
@@ -118,19 +161,35 @@ function avoidanceFor(
     const changed = withValue(input, tested, value);
     const evaluation = evaluateRule(rule, changed, state.today);
     if (!evaluation.matched) return false;
-    return smartRetest === null || retestSmartRule(rule, evaluation.reasons, snapshot).requested;
+    return (
+      smartRetest === null ||
+      retestSmartRule(rule, evaluation.reasons, snapshot).requested
+    );
   };
   const snapshotOf = (index: number) => {
-    const retested = smartRetest?.conditions.find((c) => c.index === index && c.test !== 'changed');
+    const retested = smartRetest?.conditions.find(
+      (c) => c.index === index && c.test !== 'changed',
+    );
     return retested ? retested.snapshot : undefined;
   };
   return suggestAvoidance(reasons, stillRequested, snapshotOf);
 }
 
 /** The evaluation input with one tested operand set to another value. */
-function withValue(input: EvaluationInput, tested: string, value: number): EvaluationInput {
+function withValue(
+  input: EvaluationInput,
+  tested: string,
+  value: number,
+): EvaluationInput {
   const ref = parseOperandRef(tested);
-  if (ref?.source === 'var') return { ...input, variables: { ...input.variables, [ref.name]: value } };
+  if (ref?.source === 'var')
+    return { ...input, variables: { ...input.variables, [ref.name]: value } };
   if (ref?.name === 'id' || ref?.name === 'ownerId' || !ref) return input;
-  return { ...input, quote: { ...input.quote, fields: { ...input.quote.fields, [ref.name]: value } } };
+  return {
+    ...input,
+    quote: {
+      ...input.quote,
+      fields: { ...input.quote.fields, [ref.name]: value },
+    },
+  };
 }

@@ -22,19 +22,34 @@ export function formatOperandRef(ref: OperandRef): string {
 }
 
 /** `quote.<field>` reads `quote.fields.<field>`; `id` and `ownerId` read the quote itself. */
-export function readQuoteField(quote: Quote, name: string): FieldValue | undefined {
+export function readQuoteField(
+  quote: Quote,
+  name: string,
+): FieldValue | undefined {
   if (name === 'id') return quote.id;
   if (name === 'ownerId') return quote.ownerId;
-  return Object.prototype.hasOwnProperty.call(quote.fields, name) ? quote.fields[name] : undefined;
+  return Object.prototype.hasOwnProperty.call(quote.fields, name)
+    ? quote.fields[name]
+    : undefined;
 }
 
 /** A line field; `id` reads the line's id. */
-export function readLineField(line: QuoteLine, name: string): FieldValue | undefined {
+export function readLineField(
+  line: QuoteLine,
+  name: string,
+): FieldValue | undefined {
   if (name === 'id') return line.id;
-  return Object.prototype.hasOwnProperty.call(line.fields, name) ? line.fields[name] : undefined;
+  return Object.prototype.hasOwnProperty.call(line.fields, name)
+    ? line.fields[name]
+    : undefined;
 }
 
-export function readOperand(ref: OperandRef, input: EvaluationInput): FieldValue | undefined {
+export function readOperand(
+  ref: OperandRef,
+  input: EvaluationInput,
+): FieldValue | undefined {
   if (ref.source === 'quote') return readQuoteField(input.quote, ref.name);
-  return Object.prototype.hasOwnProperty.call(input.variables, ref.name) ? input.variables[ref.name] : undefined;
+  return Object.prototype.hasOwnProperty.call(input.variables, ref.name)
+    ? input.variables[ref.name]
+    : undefined;
 }

@@ -21,7 +21,8 @@ export function seatsHeldBy(
   delegates: readonly DelegateAssignment[],
 ): UserId[] {
   const seats = approvers.includes(actor) ? [actor] : [];
-  for (const d of delegates) if (d.delegate === actor && !seats.includes(d.for)) seats.push(d.for);
+  for (const d of delegates)
+    if (d.delegate === actor && !seats.includes(d.for)) seats.push(d.for);
   return seats;
 }
 
@@ -37,7 +38,9 @@ export function isRequestSatisfied(
   approvers: readonly UserId[],
   decisions: readonly Decision[],
 ): boolean {
-  const approvals = decisions.filter((d) => d.decision === 'approve' && d.onBehalfOf.length > 0);
+  const approvals = decisions.filter(
+    (d) => d.decision === 'approve' && d.onBehalfOf.length > 0,
+  );
   if (mode === 'any') return approvals.length > 0;
   if (mode === 'all') {
     const covered = new Set(approvals.flatMap((d) => d.onBehalfOf));
@@ -47,11 +50,15 @@ export function isRequestSatisfied(
 }
 
 /** Size of a maximum matching between acting people and the seats they approved for. */
-export function countDistinctVouchers(approvals: readonly Decision[], approvers: readonly UserId[]): number {
+export function countDistinctVouchers(
+  approvals: readonly Decision[],
+  approvers: readonly UserId[],
+): number {
   const seatsByPerson = new Map<UserId, Set<UserId>>();
   for (const approval of approvals) {
     const seats = seatsByPerson.get(approval.by) ?? new Set<UserId>();
-    for (const seat of approval.onBehalfOf) if (approvers.includes(seat)) seats.add(seat);
+    for (const seat of approval.onBehalfOf)
+      if (approvers.includes(seat)) seats.add(seat);
     seatsByPerson.set(approval.by, seats);
   }
   const seatHolder = new Map<UserId, UserId>();
@@ -68,6 +75,7 @@ export function countDistinctVouchers(approvals: readonly Decision[], approvers:
     return false;
   };
   let matched = 0;
-  for (const person of seatsByPerson.keys()) if (tryAssign(person, new Set())) matched += 1;
+  for (const person of seatsByPerson.keys())
+    if (tryAssign(person, new Set())) matched += 1;
   return matched;
 }

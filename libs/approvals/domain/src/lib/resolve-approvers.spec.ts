@@ -1,5 +1,10 @@
 import type { ApproverSpec, Delegation, Directory } from './model';
-import { activeDelegates, assigneesOf, isWithin, resolveApprovers } from './resolve-approvers';
+import {
+  activeDelegates,
+  assigneesOf,
+  isWithin,
+  resolveApprovers,
+} from './resolve-approvers';
 
 const DIRECTORY: Directory = {
   users: [
@@ -20,20 +25,53 @@ const DIRECTORY: Directory = {
 const QUOTE = {
   id: 'Q1',
   ownerId: 'rep',
-  fields: { dealDesk: 'dd', accountOwner: 'rep', other: 'am1', nobody: 'zz', blank: '', missing: null, num: 5 },
+  fields: {
+    dealDesk: 'dd',
+    accountOwner: 'rep',
+    other: 'am1',
+    nobody: 'zz',
+    blank: '',
+    missing: null,
+    num: 5,
+  },
   lines: [],
 };
 
 describe('resolveApprovers', () => {
   it.each<[string, ApproverSpec, string[], unknown]>([
     ['a user', { user: 'vp1' }, ['vp1'], 'any'],
-    ['a group in all mode', { group: 'finance', mode: 'all' }, ['f1', 'f2', 'f3'], 'all'],
-    ['a group without mode means any', { group: 'finance' }, ['f1', 'f2', 'f3'], 'any'],
-    ['a group with a quorum', { group: 'finance', mode: { quorum: 3 } }, ['f1', 'f2', 'f3'], { quorum: 3 }],
-    ['a group listing a member twice', { group: 'dupes', mode: 'all' }, ['f1', 'f2'], 'all'],
+    [
+      'a group in all mode',
+      { group: 'finance', mode: 'all' },
+      ['f1', 'f2', 'f3'],
+      'all',
+    ],
+    [
+      'a group without mode means any',
+      { group: 'finance' },
+      ['f1', 'f2', 'f3'],
+      'any',
+    ],
+    [
+      'a group with a quorum',
+      { group: 'finance', mode: { quorum: 3 } },
+      ['f1', 'f2', 'f3'],
+      { quorum: 3 },
+    ],
+    [
+      'a group listing a member twice',
+      { group: 'dupes', mode: 'all' },
+      ['f1', 'f2'],
+      'all',
+    ],
     ['a quote field', { field: 'quote.dealDesk' }, ['dd'], 'any'],
     ['the top-level ownerId', { field: 'quote.ownerId' }, ['rep'], 'any'],
-    ['managerOf a quote field', { managerOf: 'quote.accountOwner' }, ['m1'], 'any'],
+    [
+      'managerOf a quote field',
+      { managerOf: 'quote.accountOwner' },
+      ['m1'],
+      'any',
+    ],
     ['managerOf ownerId', { managerOf: 'quote.ownerId' }, ['m1'], 'any'],
   ])('%s', (_, spec, approvers, mode) => {
     const resolved = resolveApprovers(spec, QUOTE, DIRECTORY);
@@ -44,7 +82,10 @@ describe('resolveApprovers', () => {
     ['an unknown user', { user: 'ghost' }],
     ['an unknown group', { group: 'nope', mode: 'any' }],
     ['an empty group', { group: 'empty', mode: 'all' }],
-    ['a quorum larger than the group', { group: 'finance', mode: { quorum: 4 } }],
+    [
+      'a quorum larger than the group',
+      { group: 'finance', mode: { quorum: 4 } },
+    ],
     ['a null field', { field: 'quote.missing' }],
     ['a missing field', { field: 'quote.absent' }],
     ['an empty field', { field: 'quote.blank' }],
@@ -62,7 +103,12 @@ describe('resolveApprovers', () => {
 
 describe('delegation', () => {
   const delegations: Delegation[] = [
-    { approver: 'john', delegate: 'mary', from: '2026-06-01', to: '2026-06-10' },
+    {
+      approver: 'john',
+      delegate: 'mary',
+      from: '2026-06-01',
+      to: '2026-06-10',
+    },
     { approver: 'mary', delegate: 'sue', from: '2026-06-01', to: '2026-06-30' },
     { approver: 'ann', delegate: 'bob', from: '2026-05-01', to: '2026-06-04' },
     { approver: 'kim', delegate: 'tom', from: '2026-06-08', to: '2026-06-20' },
@@ -83,7 +129,9 @@ describe('delegation', () => {
     ['lee', '2026-06-05', []],
     ['nobody', '2026-06-05', []],
   ])('%s on %s is stood in for by %p', (approver, today, delegates) => {
-    expect(activeDelegates([approver], delegations, today).map((d) => d.delegate)).toEqual(delegates);
+    expect(
+      activeDelegates([approver], delegations, today).map((d) => d.delegate),
+    ).toEqual(delegates);
   });
 
   it('does not chain: the delegate of a delegate is not added', () => {
@@ -92,7 +140,9 @@ describe('delegation', () => {
   });
 
   it('records whom each delegate stands in for', () => {
-    expect(activeDelegates(['john', 'mary'], delegations, '2026-06-05')).toEqual([
+    expect(
+      activeDelegates(['john', 'mary'], delegations, '2026-06-05'),
+    ).toEqual([
       { delegate: 'mary', for: 'john' },
       { delegate: 'sue', for: 'mary' },
     ]);

@@ -1,5 +1,12 @@
 import { approvalError, type ApprovalError } from './approval-error';
-import type { ApproverSpec, Delegation, Directory, IsoDate, Quote, UserId } from './model';
+import type {
+  ApproverSpec,
+  Delegation,
+  Directory,
+  IsoDate,
+  Quote,
+  UserId,
+} from './model';
 import { parseOperandRef, readQuoteField } from './read-operand';
 import { err, ok, type Result } from './result';
 
@@ -30,19 +37,28 @@ export function resolveApprovers(
   quote: Quote,
   directory: Directory,
 ): Result<ResolvedApprovers, ApprovalError> {
-  if ('group' in spec) return resolveGroup(spec.group, spec.mode ?? 'any', directory);
-  if ('user' in spec) return single(requireUser(spec.user, directory, `user ${spec.user}`));
+  if ('group' in spec)
+    return resolveGroup(spec.group, spec.mode ?? 'any', directory);
+  if ('user' in spec)
+    return single(requireUser(spec.user, directory, `user ${spec.user}`));
   const reference = 'field' in spec ? spec.field : spec.managerOf;
   const fieldName = parseOperandRef(reference)?.name ?? reference;
   const value = readQuoteField(quote, fieldName);
   if (typeof value !== 'string' || value === '') {
     return unresolved(`quote field ${fieldName} names no user`);
   }
-  const named = requireUser(value, directory, `user ${value} (from ${reference})`);
+  const named = requireUser(
+    value,
+    directory,
+    `user ${value} (from ${reference})`,
+  );
   if ('field' in spec || !named.ok) return single(named);
   const manager = directory.users.find((u) => u.id === value)?.managerId;
-  if (!manager) return unresolved(`user ${value} (from ${reference}) has no manager`);
-  return single(requireUser(manager, directory, `manager ${manager} of ${value}`));
+  if (!manager)
+    return unresolved(`user ${value} (from ${reference}) has no manager`);
+  return single(
+    requireUser(manager, directory, `manager ${manager} of ${value}`),
+  );
 }
 
 function resolveGroup(
@@ -52,18 +68,29 @@ function resolveGroup(
 ): Result<ResolvedApprovers, ApprovalError> {
   const group = directory.groups.find((g) => g.id === groupId);
   const members = unique(group?.members ?? []);
-  if (members.length === 0) return unresolved(`group ${groupId} is unknown or empty`);
+  if (members.length === 0)
+    return unresolved(`group ${groupId} is unknown or empty`);
   if (typeof mode === 'object' && mode.quorum > members.length) {
-    return unresolved(`group ${groupId} has ${members.length} members, fewer than its quorum of ${mode.quorum}`);
+    return unresolved(
+      `group ${groupId} has ${members.length} members, fewer than its quorum of ${mode.quorum}`,
+    );
   }
   return ok({ approvers: members, mode });
 }
 
-function requireUser(id: UserId, directory: Directory, what: string): Result<UserId, ApprovalError> {
-  return directory.users.some((u) => u.id === id) ? ok(id) : unresolved(`${what} is not in the directory`);
+function requireUser(
+  id: UserId,
+  directory: Directory,
+  what: string,
+): Result<UserId, ApprovalError> {
+  return directory.users.some((u) => u.id === id)
+    ? ok(id)
+    : unresolved(`${what} is not in the directory`);
 }
 
-function single(user: Result<UserId, ApprovalError>): Result<ResolvedApprovers, ApprovalError> {
+function single(
+  user: Result<UserId, ApprovalError>,
+): Result<ResolvedApprovers, ApprovalError> {
   return user.ok ? ok({ approvers: [user.value], mode: 'any' }) : user;
 }
 
@@ -72,7 +99,11 @@ function unresolved(message: string): { ok: false; error: ApprovalError } {
 }
 
 /** Whether `today` lies in an inclusive window whose missing ends are open. */
-export function isWithin(today: IsoDate, from: IsoDate | null | undefined, to: IsoDate | null | undefined): boolean {
+export function isWithin(
+  today: IsoDate,
+  from: IsoDate | null | undefined,
+  to: IsoDate | null | undefined,
+): boolean {
   return (!from || from <= today) && (!to || today <= to);
 }
 
@@ -88,8 +119,15 @@ export function activeDelegates(
   const assignments: DelegateAssignment[] = [];
   for (const approver of approvers) {
     for (const d of delegations) {
-      const duplicate = assignments.some((a) => a.delegate === d.delegate && a.for === approver);
-      if (d.approver === approver && d.delegate !== approver && !duplicate && isWithin(today, d.from, d.to)) {
+      const duplicate = assignments.some(
+        (a) => a.delegate === d.delegate && a.for === approver,
+      );
+      if (
+        d.approver === approver &&
+        d.delegate !== approver &&
+        !duplicate &&
+        isWithin(today, d.from, d.to)
+      ) {
         assignments.push({ delegate: d.delegate, for: approver });
       }
     }
@@ -98,7 +136,10 @@ export function activeDelegates(
 }
 
 /** Everyone who may act on a request: approvers first, then their delegates, each once. */
-export function assigneesOf(approvers: readonly UserId[], delegates: readonly DelegateAssignment[]): UserId[] {
+export function assigneesOf(
+  approvers: readonly UserId[],
+  delegates: readonly DelegateAssignment[],
+): UserId[] {
   return unique([...approvers, ...delegates.map((d) => d.delegate)]);
 }
 

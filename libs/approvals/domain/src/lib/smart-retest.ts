@@ -1,6 +1,10 @@
 import { compareValues, isNullish, valuesDiffer } from './compare-values';
 import type { CompiledRule } from './compile-rules';
-import { combineConditions, resultLookup, type ConditionReason } from './evaluate-rule';
+import {
+  combineConditions,
+  resultLookup,
+  type ConditionReason,
+} from './evaluate-rule';
 import type { FieldValue, Operator } from './model';
 import { readOperand, type EvaluationInput } from './read-operand';
 
@@ -35,10 +39,15 @@ export function hasSmartCondition(rule: CompiledRule): boolean {
 }
 
 /** Reads the tested values of a rule's smart conditions, to store when its request is approved. */
-export function takeSnapshot(rule: CompiledRule, input: EvaluationInput): Snapshot {
+export function takeSnapshot(
+  rule: CompiledRule,
+  input: EvaluationInput,
+): Snapshot {
   const snapshot: Record<string, FieldValue> = {};
   for (const condition of rule.conditions) {
-    if (condition.smart) snapshot[String(condition.index)] = readOperand(condition.tested, input) ?? null;
+    if (condition.smart)
+      snapshot[String(condition.index)] =
+        readOperand(condition.tested, input) ?? null;
   }
   return snapshot;
 }
@@ -78,8 +87,12 @@ export function retestSmartRule(
   }
   const smartResults = new Map(conditions.map((c) => [c.index, c.result]));
   const normal = resultLookup(reasons);
-  const combined = combineConditions(rule, (index) => smartResults.get(index) ?? normal(index));
-  const forcedByChange = rule.reevaluateSmartIndividually && conditions.some((c) => c.changed);
+  const combined = combineConditions(
+    rule,
+    (index) => smartResults.get(index) ?? normal(index),
+  );
+  const forcedByChange =
+    rule.reevaluateSmartIndividually && conditions.some((c) => c.changed);
   return { requested: combined || forcedByChange, forcedByChange, conditions };
 }
 
@@ -89,7 +102,11 @@ function testFor(op: Operator): SmartConditionRetest['test'] {
   return 'changed';
 }
 
-function worsened(test: SmartConditionRetest['test'], value: FieldValue, previous: FieldValue): boolean {
+function worsened(
+  test: SmartConditionRetest['test'],
+  value: FieldValue,
+  previous: FieldValue,
+): boolean {
   if (test === 'changed') return valuesDiffer(value, previous);
   if (isNullish(value) || isNullish(previous)) return false;
   return compareValues(value, previous) === (test === 'increased' ? 1 : -1);

@@ -1,16 +1,34 @@
 import type { ApprovalError } from './approval-error';
-import { compileRules, validateVariables, type CompiledRule } from './compile-rules';
+import {
+  compileRules,
+  validateVariables,
+  type CompiledRule,
+} from './compile-rules';
 import { computeVariables, type VariableValues } from './compute-variables';
-import type { ApprovalWorld, Directory, IsoDate, Quote, RuleId, UserId, VariableDefinition } from './model';
+import type {
+  ApprovalWorld,
+  Directory,
+  IsoDate,
+  Quote,
+  RuleId,
+  UserId,
+  VariableDefinition,
+} from './model';
 import type { Decision } from './request-progress';
-import { assigneesOf, type DelegateAssignment, type RequestMode } from './resolve-approvers';
+import {
+  assigneesOf,
+  type DelegateAssignment,
+  type RequestMode,
+} from './resolve-approvers';
 import { ok, type Result } from './result';
 import type { Snapshot } from './smart-retest';
 
-export type QuoteStatus = 'draft' | 'pending' | 'approved' | 'rejected' | 'recalled';
+export type QuoteStatus =
+  'draft' | 'pending' | 'approved' | 'rejected' | 'recalled';
 
 /** `waiting`: its level has not opened yet; `cancelled`: closed without a decision. */
-export type RequestStatus = 'waiting' | 'open' | 'approved' | 'rejected' | 'cancelled';
+export type RequestStatus =
+  'waiting' | 'open' | 'approved' | 'rejected' | 'cancelled';
 
 export interface ApprovalRequest {
   readonly ruleId: RuleId;
@@ -26,7 +44,8 @@ export interface ApprovalRequest {
 }
 
 /** `voided`: an approved submission whose quote was edited afterwards. */
-export type SubmissionOutcome = 'pending' | 'approved' | 'rejected' | 'recalled' | 'voided';
+export type SubmissionOutcome =
+  'pending' | 'approved' | 'rejected' | 'recalled' | 'voided';
 
 export interface Submission {
   readonly id: string;
@@ -66,10 +85,15 @@ export interface ApprovalState {
 }
 
 /** Validates and compiles the configuration (custom logic parsed once) into a draft state. */
-export function createApprovalState(world: ApprovalWorld): Result<ApprovalState, ApprovalError> {
+export function createApprovalState(
+  world: ApprovalWorld,
+): Result<ApprovalState, ApprovalError> {
   const variables = validateVariables(world.variables);
   if (!variables.ok) return variables;
-  const rules = compileRules(world.rules, new Set(world.variables.map((v) => v.name)));
+  const rules = compileRules(
+    world.rules,
+    new Set(world.variables.map((v) => v.name)),
+  );
   if (!rules.ok) return rules;
   return ok({
     today: world.today,
@@ -132,7 +156,9 @@ export function autoApprovedRules(state: ApprovalState): RuleId[] {
 }
 
 export function approvedIn(submission: Submission): RuleId[] {
-  const requested = submission.requests.filter((r) => r.status === 'approved').map((r) => r.ruleId);
+  const requested = submission.requests
+    .filter((r) => r.status === 'approved')
+    .map((r) => r.ruleId);
   return [...submission.autoApproved, ...requested];
 }
 
@@ -141,24 +167,47 @@ export function replaceRequest(
   ruleId: RuleId,
   update: (request: ApprovalRequest) => ApprovalRequest,
 ): Submission {
-  return { ...submission, requests: submission.requests.map((r) => (r.ruleId === ruleId ? update(r) : r)) };
-}
-
-/** Replaces the current (last) submission. */
-export function withCurrentSubmission(state: ApprovalState, submission: Submission): ApprovalState {
-  return { ...state, submissions: [...state.submissions.slice(0, -1), submission] };
-}
-
-export function appendHistory(state: ApprovalState, entry: Omit<HistoryEntry, 'on' | 'at'>, at?: string): ApprovalState {
-  return { ...state, history: [...state.history, { on: state.today, at: at ?? null, ...entry }] };
-}
-
-/** Cancels every request that has not been decided (open or still waiting). */
-export function closeUndecided(submission: Submission, today: IsoDate): Submission {
   return {
     ...submission,
     requests: submission.requests.map((r) =>
-      r.status === 'open' || r.status === 'waiting' ? { ...r, status: 'cancelled', closedOn: today } : r,
+      r.ruleId === ruleId ? update(r) : r,
+    ),
+  };
+}
+
+/** Replaces the current (last) submission. */
+export function withCurrentSubmission(
+  state: ApprovalState,
+  submission: Submission,
+): ApprovalState {
+  return {
+    ...state,
+    submissions: [...state.submissions.slice(0, -1), submission],
+  };
+}
+
+export function appendHistory(
+  state: ApprovalState,
+  entry: Omit<HistoryEntry, 'on' | 'at'>,
+  at?: string,
+): ApprovalState {
+  return {
+    ...state,
+    history: [...state.history, { on: state.today, at: at ?? null, ...entry }],
+  };
+}
+
+/** Cancels every request that has not been decided (open or still waiting). */
+export function closeUndecided(
+  submission: Submission,
+  today: IsoDate,
+): Submission {
+  return {
+    ...submission,
+    requests: submission.requests.map((r) =>
+      r.status === 'open' || r.status === 'waiting'
+        ? { ...r, status: 'cancelled', closedOn: today }
+        : r,
     ),
   };
 }

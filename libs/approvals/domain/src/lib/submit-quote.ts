@@ -31,13 +31,22 @@ export function submitQuote(
   context: SubmitContext = {},
 ): Result<ApprovalState, ApprovalError> {
   if (state.status === 'pending' || state.status === 'approved') {
-    return err(approvalError('invalid_state', `cannot submit a quote that is ${state.status}`));
+    return err(
+      approvalError(
+        'invalid_state',
+        `cannot submit a quote that is ${state.status}`,
+      ),
+    );
   }
   const plan = planSubmission(state);
   const unresolved = plan.entries.find((e) => e.unresolved);
   if (unresolved?.unresolved) {
     const cause = unresolved.unresolved;
-    return err({ ...cause, ruleId: unresolved.ruleId, message: `rule ${unresolved.ruleId}: ${cause.message}` });
+    return err({
+      ...cause,
+      ruleId: unresolved.ruleId,
+      message: `rule ${unresolved.ruleId}: ${cause.message}`,
+    });
   }
   const requests: ApprovalRequest[] = plan.entries
     .filter((e) => !e.autoApproved)
@@ -53,12 +62,16 @@ export function submitQuote(
       closedOn: null,
     }));
   const draft: Submission = {
-    id: context.submissionId ?? `${state.quote.id}-${state.submissions.length + 1}`,
+    id:
+      context.submissionId ??
+      `${state.quote.id}-${state.submissions.length + 1}`,
     submittedBy: by,
     submittedOn: state.today,
     outcome: 'pending',
     requests,
-    autoApproved: plan.entries.filter((e) => e.autoApproved).map((e) => e.ruleId),
+    autoApproved: plan.entries
+      .filter((e) => e.autoApproved)
+      .map((e) => e.ruleId),
   };
   const advanced = advanceSubmission(state, draft);
   if (!advanced.ok) return advanced;
@@ -68,6 +81,14 @@ export function submitQuote(
     status: submission.outcome === 'approved' ? 'approved' : 'pending',
     submissions: [...state.submissions, submission],
   };
-  const detail = submission.autoApproved.length ? `auto-approved: ${submission.autoApproved.join(', ')}` : undefined;
-  return ok(appendHistory(next, { by, action: 'submit', ...(detail ? { detail } : {}) }, context.at));
+  const detail = submission.autoApproved.length
+    ? `auto-approved: ${submission.autoApproved.join(', ')}`
+    : undefined;
+  return ok(
+    appendHistory(
+      next,
+      { by, action: 'submit', ...(detail ? { detail } : {}) },
+      context.at,
+    ),
+  );
 }

@@ -24,9 +24,19 @@ const assignees = (state: ReturnType<typeof stateOf>) =>
 
 describe('substitute', () => {
   it('renames rule approvers, group members and open requests, without adding delegates of the new approver', () => {
-    const state = run(stateOf(w), { type: 'submit', by: 'rep' }, { type: 'substitute', from: 'a1', to: 'b1' });
-    expect(assignees(state)).toEqual({ R1: ['b1'], R2: ['f1', 'f2', 'f3'], R4: ['x1', 'mary'] });
-    expect(state.rules.find((r) => r.id === 'R3')?.approver).toEqual({ user: 'b1' });
+    const state = run(
+      stateOf(w),
+      { type: 'submit', by: 'rep' },
+      { type: 'substitute', from: 'a1', to: 'b1' },
+    );
+    expect(assignees(state)).toEqual({
+      R1: ['b1'],
+      R2: ['f1', 'f2', 'f3'],
+      R4: ['x1', 'mary'],
+    });
+    expect(state.rules.find((r) => r.id === 'R3')?.approver).toEqual({
+      user: 'b1',
+    });
     expect(state.directory.delegations).toEqual(w.directory.delegations);
   });
 
@@ -58,7 +68,9 @@ describe('substitute', () => {
 
   it('changes groups for the next submission too', () => {
     const state = run(stateOf(w), { type: 'substitute', from: 'f2', to: 'g2' });
-    expect(planSubmission(state).entries.find((e) => e.ruleId === 'R2')?.assignees).toEqual(['f1', 'g2', 'f3']);
+    expect(
+      planSubmission(state).entries.find((e) => e.ruleId === 'R2')?.assignees,
+    ).toEqual(['f1', 'g2', 'f3']);
   });
 
   it('does not duplicate a member who is already in the group', () => {
@@ -74,12 +86,22 @@ describe('reassign', () => {
       { type: 'submit', by: 'rep' },
       { type: 'reassign', rule: 'R4', from: 'x1', to: 'x2' },
     );
-    expect(assignees(state)).toEqual({ R1: ['a1'], R2: ['f1', 'f2', 'f3'], R4: ['x2', 'mary'] });
-    expect(state.rules.find((r) => r.id === 'R4')?.approver).toEqual({ user: 'x1' });
+    expect(assignees(state)).toEqual({
+      R1: ['a1'],
+      R2: ['f1', 'f2', 'f3'],
+      R4: ['x2', 'mary'],
+    });
+    expect(state.rules.find((r) => r.id === 'R4')?.approver).toEqual({
+      user: 'x1',
+    });
   });
 
   it('can move a delegate', () => {
-    const state = run(stateOf(w), { type: 'submit', by: 'rep' }, { type: 'reassign', rule: 'R4', from: 'mary', to: 'x2' });
+    const state = run(
+      stateOf(w),
+      { type: 'submit', by: 'rep' },
+      { type: 'reassign', rule: 'R4', from: 'mary', to: 'x2' },
+    );
     expect(assignees(state)['R4']).toEqual(['x1', 'x2']);
   });
 });

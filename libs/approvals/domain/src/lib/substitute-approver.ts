@@ -26,20 +26,36 @@ export function substituteApprover(
   at?: string,
 ): Result<ApprovalState, ApprovalError> {
   if (!state.directory.users.some((u) => u.id === to)) {
-    return err(approvalError('approver_unresolved', `substitute ${to} is not in the directory`));
+    return err(
+      approvalError(
+        'approver_unresolved',
+        `substitute ${to} is not in the directory`,
+      ),
+    );
   }
   const rules = state.rules.map((rule) => renameRuleApprover(rule, from, to));
   const directory: Directory = {
     ...state.directory,
-    groups: state.directory.groups.map((g) => ({ ...g, members: unique(g.members.map((m) => (m === from ? to : m))) })),
+    groups: state.directory.groups.map((g) => ({
+      ...g,
+      members: unique(g.members.map((m) => (m === from ? to : m))),
+    })),
   };
   let next: ApprovalState = { ...state, rules, directory };
   const submission = currentSubmission(state);
   if (state.status === 'pending' && submission) {
-    const requests = submission.requests.map((r) => (r.status === 'open' ? renameInRequest(r, from, to) : r));
+    const requests = submission.requests.map((r) =>
+      r.status === 'open' ? renameInRequest(r, from, to) : r,
+    );
     next = withCurrentSubmission(next, { ...submission, requests });
   }
-  return ok(appendHistory(next, { by: null, action: 'substitute', detail: `${from} -> ${to}` }, at));
+  return ok(
+    appendHistory(
+      next,
+      { by: null, action: 'substitute', detail: `${from} -> ${to}` },
+      at,
+    ),
+  );
 }
 
 /**
@@ -56,34 +72,80 @@ export function reassignRequest(
 ): Result<ApprovalState, ApprovalError> {
   const submission = currentSubmission(state);
   if (state.status !== 'pending' || !submission) {
-    return err(approvalError('not_pending', `quote is ${state.status}, not pending`, { ruleId }));
+    return err(
+      approvalError('not_pending', `quote is ${state.status}, not pending`, {
+        ruleId,
+      }),
+    );
   }
-  const request = submission.requests.find((r) => r.ruleId === ruleId && r.status === 'open');
-  const assigned = request && (request.approvers.includes(from) || request.delegates.some((d) => d.delegate === from));
+  const request = submission.requests.find(
+    (r) => r.ruleId === ruleId && r.status === 'open',
+  );
+  const assigned =
+    request &&
+    (request.approvers.includes(from) ||
+      request.delegates.some((d) => d.delegate === from));
   if (!assigned) {
-    return err(approvalError('not_an_assignee', `${from} is not assigned to an open request of rule ${ruleId}`, { ruleId }));
+    return err(
+      approvalError(
+        'not_an_assignee',
+        `${from} is not assigned to an open request of rule ${ruleId}`,
+        { ruleId },
+      ),
+    );
   }
   if (!state.directory.users.some((u) => u.id === to)) {
-    return err(approvalError('approver_unresolved', `${to} is not in the directory`, { ruleId }));
+    return err(
+      approvalError('approver_unresolved', `${to} is not in the directory`, {
+        ruleId,
+      }),
+    );
   }
-  const next = withCurrentSubmission(state, replaceRequest(submission, ruleId, (r) => renameInRequest(r, from, to)));
-  return ok(appendHistory(next, { by: null, action: 'reassign', ruleId, detail: `${from} -> ${to}` }, at));
+  const next = withCurrentSubmission(
+    state,
+    replaceRequest(submission, ruleId, (r) => renameInRequest(r, from, to)),
+  );
+  return ok(
+    appendHistory(
+      next,
+      { by: null, action: 'reassign', ruleId, detail: `${from} -> ${to}` },
+      at,
+    ),
+  );
 }
 
-function renameRuleApprover(rule: CompiledRule, from: UserId, to: UserId): CompiledRule {
-  return 'user' in rule.approver && rule.approver.user === from ? { ...rule, approver: { user: to } } : rule;
+function renameRuleApprover(
+  rule: CompiledRule,
+  from: UserId,
+  to: UserId,
+): CompiledRule {
+  return 'user' in rule.approver && rule.approver.user === from
+    ? { ...rule, approver: { user: to } }
+    : rule;
 }
 
 /** Renames a person in a request: its seat, its delegate entries and the seats decisions covered. */
-function renameInRequest(request: ApprovalRequest, from: UserId, to: UserId): ApprovalRequest {
+function renameInRequest(
+  request: ApprovalRequest,
+  from: UserId,
+  to: UserId,
+): ApprovalRequest {
   const rename = (id: UserId) => (id === from ? to : id);
   const delegates = request.delegates
     .map((d) => ({ delegate: rename(d.delegate), for: rename(d.for) }))
-    .filter((d, i, all) => d.delegate !== d.for && all.findIndex((o) => o.delegate === d.delegate && o.for === d.for) === i);
+    .filter(
+      (d, i, all) =>
+        d.delegate !== d.for &&
+        all.findIndex((o) => o.delegate === d.delegate && o.for === d.for) ===
+          i,
+    );
   return {
     ...request,
     approvers: unique(request.approvers.map(rename)),
     delegates,
-    decisions: request.decisions.map((d) => ({ ...d, onBehalfOf: unique(d.onBehalfOf.map(rename)) })),
+    decisions: request.decisions.map((d) => ({
+      ...d,
+      onBehalfOf: unique(d.onBehalfOf.map(rename)),
+    })),
   };
 }

@@ -17,7 +17,12 @@ export interface Avoidance {
   readonly change: number;
 }
 
-const ORDERING: ReadonlySet<Operator> = new Set<Operator>(['lt', 'le', 'gt', 'ge']);
+const ORDERING: ReadonlySet<Operator> = new Set<Operator>([
+  'lt',
+  'le',
+  'gt',
+  'ge',
+]);
 
 /**
  * Definition (what the preview promises):
@@ -50,12 +55,26 @@ export function suggestAvoidance(
   const reason = thresholds[0];
   const current = toDecimal(reason.testedValue) as Decimal;
   const threshold = toDecimal(reason.comparand) as Decimal;
-  const candidates = [flipTarget(reason.op, reason.result, threshold, stepFor(current, threshold))];
+  const candidates = [
+    flipTarget(
+      reason.op,
+      reason.result,
+      threshold,
+      stepFor(current, threshold),
+    ),
+  ];
   const snapshotValue = snapshotOf(reason.index);
-  const snapshot = snapshotValue === undefined || Array.isArray(snapshotValue) ? null : toDecimal(snapshotValue);
+  const snapshot =
+    snapshotValue === undefined || Array.isArray(snapshotValue)
+      ? null
+      : toDecimal(snapshotValue);
   if (snapshot) candidates.push(snapshot);
   const valid = candidates
-    .filter((target) => !target.equals(current) && !stillRequestedWith(reason.tested, target.toNumber()))
+    .filter(
+      (target) =>
+        !target.equals(current) &&
+        !stillRequestedWith(reason.tested, target.toNumber()),
+    )
     .sort((a, b) => a.minus(current).abs().comparedTo(b.minus(current).abs()));
   if (valid.length === 0) return null;
   const target = valid[0];
@@ -81,10 +100,17 @@ export function isNumericThreshold(reason: ConditionReason): boolean {
 }
 
 function stepFor(current: Decimal, threshold: Decimal): Decimal {
-  return new Decimal(10).pow(-Math.max(current.decimalPlaces(), threshold.decimalPlaces()));
+  return new Decimal(10).pow(
+    -Math.max(current.decimalPlaces(), threshold.decimalPlaces()),
+  );
 }
 
-function flipTarget(op: Operator, nowTrue: boolean, threshold: Decimal, step: Decimal): Decimal {
+function flipTarget(
+  op: Operator,
+  nowTrue: boolean,
+  threshold: Decimal,
+  step: Decimal,
+): Decimal {
   const below = threshold.minus(step);
   const above = threshold.plus(step);
   switch (op) {

@@ -23,10 +23,19 @@ export function condition(
   value?: FieldValue,
   extra: Partial<ConditionDefinition> = {},
 ): ConditionDefinition {
-  return { index, tested, op, ...(value === undefined ? {} : { value }), ...extra };
+  return {
+    index,
+    tested,
+    op,
+    ...(value === undefined ? {} : { value }),
+    ...extra,
+  };
 }
 
-export function rule(id: string, overrides: Partial<ApprovalRuleDefinition> = {}): ApprovalRuleDefinition {
+export function rule(
+  id: string,
+  overrides: Partial<ApprovalRuleDefinition> = {},
+): ApprovalRuleDefinition {
   return {
     id,
     step: 1,
@@ -41,32 +50,54 @@ export function rule(id: string, overrides: Partial<ApprovalRuleDefinition> = {}
   };
 }
 
-export function line(id: string, fields: Record<string, FieldValue>): QuoteLine {
+export function line(
+  id: string,
+  fields: Record<string, FieldValue>,
+): QuoteLine {
   return { id, fields };
 }
 
-export function world(overrides: Partial<ApprovalWorld> = {}, fields: Record<string, FieldValue> = {}): ApprovalWorld {
+export function world(
+  overrides: Partial<ApprovalWorld> = {},
+  fields: Record<string, FieldValue> = {},
+): ApprovalWorld {
   return {
     today: '2026-06-05',
-    directory: { users: users('rep', 'a1', 'a2', 'a3', 'b1', 'b2', 'x1'), groups: [], delegations: [] },
+    directory: {
+      users: users('rep', 'a1', 'a2', 'a3', 'b1', 'b2', 'x1'),
+      groups: [],
+      delegations: [],
+    },
     variables: [],
     rules: [rule('R1')],
-    quote: { id: 'Q1', ownerId: 'rep', fields: { discountPercent: 15, ...fields }, lines: [] },
+    quote: {
+      id: 'Q1',
+      ownerId: 'rep',
+      fields: { discountPercent: 15, ...fields },
+      lines: [],
+    },
     ...overrides,
   };
 }
 
 export function stateOf(w: ApprovalWorld): ApprovalState {
   const created = createApprovalState(w);
-  if (!created.ok) throw new Error(`world does not load: ${created.error.message}`);
+  if (!created.ok)
+    throw new Error(`world does not load: ${created.error.message}`);
   return created.value;
 }
 
 /** Applies actions in turn, failing the test on the first error. */
-export function run(state: ApprovalState, ...actions: ApprovalAction[]): ApprovalState {
+export function run(
+  state: ApprovalState,
+  ...actions: ApprovalAction[]
+): ApprovalState {
   return actions.reduce((current, action) => {
     const result = applyApprovalAction(current, action);
-    if (!result.ok) throw new Error(`${action.type} failed: ${result.error.code}: ${result.error.message}`);
+    if (!result.ok)
+      throw new Error(
+        `${action.type} failed: ${result.error.code}: ${result.error.message}`,
+      );
     return result.value;
   }, state);
 }
@@ -75,7 +106,8 @@ export function run(state: ApprovalState, ...actions: ApprovalAction[]): Approva
 export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    for (const key of Object.keys(value))
+      deepFreeze((value as Record<string, unknown>)[key]);
   }
   return value;
 }
