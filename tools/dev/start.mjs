@@ -28,7 +28,6 @@ if (needsInstall()) {
 }
 
 const { canConnect, startEmbedded } = await import('./embedded-db.mjs');
-const { startWebhookReceiver } = await import('./webhook-receiver.mjs');
 
 const PORT = Number(process.env.PORT ?? 3000);
 const RECEIVER_PORT = Number(process.env.DEV_WEBHOOK_PORT ?? 3100);
@@ -37,7 +36,7 @@ const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'signet-demo';
 const DEV_WEBHOOK_SECRET = 'whsec_c2lnbmV0LWRldi13ZWJob29rLXNlY3JldA==';
 
 say('Building api, connector and console…');
-run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'connector-webhook', 'console', '--output-style=static'], {
+run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'connector-webhook', 'erp-sim', 'console', '--output-style=static'], {
   NX_NO_CLOUD: 'true',
   NX_DAEMON: 'false',
   NX_TUI: 'false',
@@ -45,7 +44,6 @@ run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'connector-webhook', '
 
 const children = [];
 let database;
-let receiver;
 let stopping = false;
 
 async function shutdown(code) {
@@ -63,7 +61,6 @@ async function shutdown(code) {
         }),
     ),
   );
-  receiver?.close();
   if (database) await database.stop().catch((e) => say(`PostgreSQL stop: ${e.message}`));
   say('Stopped.');
   process.exit(code);
@@ -89,11 +86,9 @@ try {
   process.exit(1);
 }
 
-receiver = await startWebhookReceiver({ port: RECEIVER_PORT, secret: DEV_WEBHOOK_SECRET, log: (m) => say(`webhook receiver: ${m}`) });
-
 const sharedEnv = {
   DATABASE_URL: database.url,
-  WEBHOOK_TARGETS: process.env.WEBHOOK_TARGETS ?? `http://127.0.0.1:${RECEIVER_PORT}/hooks|${DEV_WEBHOOK_SECRET}`,
+  WEBHOOK_TARGETS: process.env.WEBHOOK_TARGETS ?? `http://127.0.0.1:${RECEIVER_PORT}/webhooks|${DEV_WEBHOOK_SECRET}`,
   NODE_ENV: process.env.NODE_ENV ?? 'development',
 };
 
@@ -127,6 +122,7 @@ launch('api', 'dist/apps/api/main.js', {
   CONSOLE_DIR: join(root, 'dist/apps/console/browser'),
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
 });
+launch('erp-sim', 'dist/apps/erp-sim/main.js', { ERP_SIM_PORT: String(RECEIVER_PORT), ERP_SIM_WEBHOOK_SECRET: DEV_WEBHOOK_SECRET });
 launch('connector-webhook', 'dist/apps/connector-webhook/main.js', {});
 
 const base = `http://127.0.0.1:${PORT}`;
@@ -154,7 +150,7 @@ say('Signet is running.');
 say(`  Console:      ${base}/`);
 say(`  API:          ${base}/api`);
 say(`  API docs:     ${base}/api/docs`);
-say(`  Webhook sink: http://127.0.0.1:${RECEIVER_PORT}/events`);
+say(`  ERP sim:      http://127.0.0.1:${RECEIVER_PORT}/webhooks/events (events the webhook connector delivered)`);
 say(`  Queues on:    ${engine}`);
 say(`  Demo users:   admin@ sales@ approver@ finance@ integration@demo.signet — password: ${DEMO_PASSWORD}`);
 say('Press Ctrl-C to stop.');

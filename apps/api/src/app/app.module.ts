@@ -12,6 +12,7 @@ import { DashboardController } from './dashboard/dashboard.controller';
 import { databaseOptions } from './database/database-options';
 import { HealthModule } from './health/health.module';
 import { QueueModule } from './queue/queue.module';
+import { BootstrapAdminService } from './seed/bootstrap-admin.service';
 import { DemoSeedService } from './seed/demo-seed.service';
 import { SyncModule } from './sync/sync.module';
 import { UsersModule } from './users/users.module';
@@ -49,6 +50,6 @@ import { UsersModule } from './users/users.module';
     SyncModule,
   ],
   controllers: [DashboardController],
-  providers: [RouteRolesAudit, DemoSeedService],
+  providers: [RouteRolesAudit, BootstrapAdminService, DemoSeedService],
 })
 export class AppModule {}

@@ -68,6 +68,16 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown): ProblemDocument {
+    const parserError = bodyParserError(exception);
+    if (parserError) {
+      return {
+        type: problemType('malformed_body'),
+        title: 'Malformed request body',
+        status: parserError.status,
+        detail: parserError.type === 'entity.too.large' ? 'The request body is too large.' : 'The request body is not valid JSON.',
+        code: parserError.type === 'entity.too.large' ? 'payload_too_large' : 'malformed_body',
+      };
+    }
     if (exception instanceof AppError) {
       return {
         type: problemType(exception.code),
@@ -87,15 +97,6 @@ export class ProblemFilter implements ExceptionFilter {
       const extra = status === 503 && typeof body === 'object' ? { checks: body } : {};
       return { type: problemType(code), title: TITLES_BY_STATUS[status] ?? 'Error', status, detail, code, ...extra };
     }
-    if (isBodyParserError(exception)) {
-      return {
-        type: problemType('malformed_body'),
-        title: 'Malformed request body',
-        status: exception.status,
-        detail: exception.type === 'entity.too.large' ? 'The request body is too large.' : 'The request body is not valid JSON.',
-        code: exception.type === 'entity.too.large' ? 'payload_too_large' : 'malformed_body',
-      };
-    }
     return {
       type: problemType('internal_error'),
       title: 'Internal server error',
@@ -104,6 +105,14 @@ export class ProblemFilter implements ExceptionFilter {
       code: 'internal_error',
     };
   }
+}
+
+/** body-parser's own errors (bad JSON, too large), whether raw or wrapped by Nest. */
+function bodyParserError(e: unknown): { status: number; type: string } | null {
+  if (isBodyParserError(e)) return e;
+  if (e instanceof HttpException && isBodyParserError(e.cause)) return e.cause;
+  if (e instanceof HttpException && e.getStatus() === 400 && /JSON/.test(e.message)) return { status: 400, type: 'entity.parse.failed' };
+  return null;
 }
 
 function isBodyParserError(e: unknown): e is { status: number; type: string } {

@@ -25,6 +25,8 @@ export const configSchema = Joi.object({
   SEED_DEMO: Joi.boolean().default(false),
   DEMO_PASSWORD: Joi.string().min(8).default('signet-demo'),
   WEBHOOK_TARGETS: Joi.string().allow('').default(''),
+  BOOTSTRAP_ADMIN_EMAIL: Joi.string().email({ tlds: { allow: false } }).allow('').default(''),
+  BOOTSTRAP_ADMIN_PASSWORD: Joi.string().min(8).allow('').default(''),
 });
 
 export interface AppSettings {
@@ -34,6 +36,9 @@ export interface AppSettings {
   consoleDir: string;
   seedDemo: boolean;
   demoPassword: string;
+  /** Creates this admin when the database has no users at all (first start of a real install). */
+  bootstrapAdminEmail: string;
+  bootstrapAdminPassword: string;
 }
 
 export interface DatabaseSettings {
@@ -71,6 +76,8 @@ export const appConfig = registerAs(
     consoleDir: process.env['CONSOLE_DIR'] ?? '',
     seedDemo: String(process.env['SEED_DEMO']) === 'true',
     demoPassword: process.env['DEMO_PASSWORD'] ?? 'signet-demo',
+    bootstrapAdminEmail: process.env['BOOTSTRAP_ADMIN_EMAIL'] ?? '',
+    bootstrapAdminPassword: process.env['BOOTSTRAP_ADMIN_PASSWORD'] ?? '',
   }),
 );
 

@@ -6,6 +6,7 @@ import type { Repository } from 'typeorm';
 import { Role } from '../common/roles';
 import { appConfig } from '../config/configuration';
 import { UserEntity } from '../users/user.entity';
+import { BootstrapAdminService } from './bootstrap-admin.service';
 
 export const DEMO_USERS: readonly { email: string; displayName: string; roles: Role[] }[] = [
   { email: 'admin@demo.signet', displayName: 'Ada Admin', roles: [Role.Admin] },
@@ -26,10 +27,12 @@ export class DemoSeedService implements OnApplicationBootstrap {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(appConfig.KEY) private readonly settings: ConfigType<typeof appConfig>,
+    private readonly bootstrap: BootstrapAdminService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.settings.seedDemo) return;
+    await this.bootstrap.done();
     let created = 0;
     for (const demo of DEMO_USERS) {
       const exists = await this.users.createQueryBuilder('u').where('lower(u.email) = :email', { email: demo.email }).getCount();

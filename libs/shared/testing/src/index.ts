@@ -1,0 +1,4 @@
+export * from './lib/test-env';
+export * from './lib/processes';
+export * from './lib/api-client';
+export * from './lib/stack';
