@@ -5,3 +5,8 @@ export * from './lib/field-error';
 export * from './lib/link-token';
 export * from './lib/render-template';
 export * from './lib/template-context';
+export * from './lib/delivery-plan';
+export * from './lib/chat-message';
+export * from './lib/compose-digest';
+export * from './lib/notification-kind';
+export * from './lib/request-timers';

@@ -9,7 +9,14 @@ export function parseClockTime(value: string): number | null {
 }
 
 export function clockTimeErrors(field: string, value: string): FieldError[] {
-  return parseClockTime(value) === null ? [{ field, message: `must be a time HH:mm between 00:00 and 24:00 (got '${value}')` }] : [];
+  return parseClockTime(value) === null
+    ? [
+        {
+          field,
+          message: `must be a time HH:mm between 00:00 and 24:00 (got '${value}')`,
+        },
+      ]
+    : [];
 }
 
 /** True when `zone` is an IANA time zone the runtime knows. */

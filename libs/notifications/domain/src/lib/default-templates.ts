@@ -39,10 +39,12 @@ Why approval is needed:
 {{#each reasons}}- {{rule}}: {{text}}
 {{/each}}{{/if}}`;
 
-export const DEFAULT_TEMPLATES: Readonly<Record<TemplateEvent, TemplateParts>> = {
-  request: {
-    subject: 'Approval needed: {{quote.number}} for {{account.name}} ({{totals.net}} {{totals.currency}})',
-    html: `${open('Your approval is needed')}
+export const DEFAULT_TEMPLATES: Readonly<Record<TemplateEvent, TemplateParts>> =
+  {
+    request: {
+      subject:
+        'Approval needed: {{quote.number}} for {{account.name}} ({{totals.net}} {{totals.currency}})',
+      html: `${open('Your approval is needed')}
 <tr><td style="padding:16px 24px 0;font-size:15px">Hello {{recipient.name}}, {{owner.name}} asks you to approve this quote (step {{step}}).</td></tr>
 ${summary}
 <tr><td style="padding:8px 24px 8px">
@@ -51,7 +53,7 @@ ${summary}
 <p style="margin:4px 0 0;font-size:13px;color:#6b7280">Each link asks you to confirm and lets you add a comment. The links work once and expire.</p>
 </td></tr>
 ${close}`,
-    text: `Hello {{recipient.name}},
+      text: `Hello {{recipient.name}},
 
 {{owner.name}} asks you to approve this quote (step {{step}}).
 
@@ -62,14 +64,14 @@ Reject:  {{links.reject}}
 
 Quote in Signet: {{links.quote}}
 `,
-  },
-  approved: {
-    subject: 'Approved: {{quote.number}} for {{account.name}}',
-    html: `${open('Quote approved')}
+    },
+    approved: {
+      subject: 'Approved: {{quote.number}} for {{account.name}}',
+      html: `${open('Quote approved')}
 <tr><td style="padding:16px 24px 0;font-size:15px">Hello {{recipient.name}}, {{decision.by}} approved this quote{{#if decision.at}} on {{decision.at}}{{/if}}.{{#if decision.comment}}<br><em>“{{decision.comment}}”</em>{{/if}}</td></tr>
 ${summary}
 ${close}`,
-    text: `Hello {{recipient.name}},
+      text: `Hello {{recipient.name}},
 
 {{decision.by}} approved this quote{{#if decision.at}} on {{decision.at}}{{/if}}.
 {{#if decision.comment}}Comment: {{decision.comment}}
@@ -77,14 +79,14 @@ ${close}`,
 ${textSummary}
 Quote in Signet: {{links.quote}}
 `,
-  },
-  rejected: {
-    subject: 'Rejected: {{quote.number}} for {{account.name}}',
-    html: `${open('Quote rejected')}
+    },
+    rejected: {
+      subject: 'Rejected: {{quote.number}} for {{account.name}}',
+      html: `${open('Quote rejected')}
 <tr><td style="padding:16px 24px 0;font-size:15px">Hello {{recipient.name}}, {{decision.by}} rejected this quote{{#if decision.at}} on {{decision.at}}{{/if}}.{{#if decision.comment}}<br><em>“{{decision.comment}}”</em>{{/if}}</td></tr>
 ${summary}
 ${close}`,
-    text: `Hello {{recipient.name}},
+      text: `Hello {{recipient.name}},
 
 {{decision.by}} rejected this quote{{#if decision.at}} on {{decision.at}}{{/if}}.
 {{#if decision.comment}}Comment: {{decision.comment}}
@@ -92,19 +94,20 @@ ${close}`,
 ${textSummary}
 Quote in Signet: {{links.quote}}
 `,
-  },
-  recalled: {
-    subject: 'Recalled: {{quote.number}} for {{account.name}} no longer needs your approval',
-    html: `${open('Approval request recalled')}
+    },
+    recalled: {
+      subject:
+        'Recalled: {{quote.number}} for {{account.name}} no longer needs your approval',
+      html: `${open('Approval request recalled')}
 <tr><td style="padding:16px 24px 0;font-size:15px">Hello {{recipient.name}}, {{owner.name}} recalled this quote from approval. Nothing is waiting for you; earlier approve and reject links no longer work.</td></tr>
 ${summary}
 ${close}`,
-    text: `Hello {{recipient.name}},
+      text: `Hello {{recipient.name}},
 
 {{owner.name}} recalled this quote from approval. Nothing is waiting for you; earlier approve and reject links no longer work.
 
 ${textSummary}
 Quote in Signet: {{links.quote}}
 `,
-  },
-};
+    },
+  };

@@ -1,4 +1,10 @@
-import { linkExpiry, type LinkClaims, signLinkToken, verifyLinkToken } from './link-token';
+import { createHmac } from 'node:crypto';
+import {
+  linkExpiry,
+  type LinkClaims,
+  signLinkToken,
+  verifyLinkToken,
+} from './link-token';
 
 const SECRET = 'test-link-secret-0123456789';
 const NOW = new Date('2025-01-06T10:00:00Z');
@@ -19,7 +25,10 @@ describe('link tokens', () => {
   const token = signLinkToken(CLAIMS, SECRET);
 
   it('round-trips its claims', () => {
-    expect(verifyLinkToken(token, SECRET, NOW)).toEqual({ ok: true, claims: CLAIMS });
+    expect(verifyLinkToken(token, SECRET, NOW)).toEqual({
+      ok: true,
+      claims: CLAIMS,
+    });
     expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
   });
 
@@ -39,32 +48,65 @@ describe('link tokens', () => {
   ])('expiry: %s', (_name, at, valid) => {
     const result = verifyLinkToken(token, SECRET, at);
     expect(result.ok).toBe(valid);
-    if (!result.ok) expect(result).toEqual({ ok: false, reason: 'expired', claims: CLAIMS });
+    if (!result.ok)
+      expect(result).toEqual({ ok: false, reason: 'expired', claims: CLAIMS });
   });
 
   const [body, signature] = token.split('.');
   const otherBody = Buffer.from(
-    JSON.stringify({ v: 1, l: CLAIMS.linkId, r: CLAIMS.requestId, a: 'someone-else', d: 'approve', e: CLAIMS.expiresAt }),
+    JSON.stringify({
+      v: 1,
+      l: CLAIMS.linkId,
+      r: CLAIMS.requestId,
+      a: 'someone-else',
+      d: 'approve',
+      e: CLAIMS.expiresAt,
+    }),
   ).toString('base64url');
 
   it.each<[string, string, string]>([
-    ['a changed body (another assignee)', `${otherBody}.${signature}`, 'bad_signature'],
-    ['a changed signature', `${body}.${flipChar(signature, 3)}`, 'bad_signature'],
-    ['a truncated signature', `${body}.${signature.slice(0, 20)}`, 'bad_signature'],
-    ['another secret', signLinkToken(CLAIMS, 'another-secret-0123456789'), 'bad_signature'],
+    [
+      'a changed body (another assignee)',
+      `${otherBody}.${signature}`,
+      'bad_signature',
+    ],
+    [
+      'a changed signature',
+      `${body}.${flipChar(signature, 3)}`,
+      'bad_signature',
+    ],
+    [
+      'a truncated signature',
+      `${body}.${signature.slice(0, 20)}`,
+      'bad_signature',
+    ],
+    [
+      'another secret',
+      signLinkToken(CLAIMS, 'another-secret-0123456789'),
+      'bad_signature',
+    ],
     ['no signature', body, 'malformed'],
     ['three parts', `${token}.x`, 'malformed'],
     ['not base64url', `${body}.${signature}!`, 'malformed'],
     ['empty', '', 'malformed'],
   ])('refuses %s', (_name, tampered, reason) => {
-    expect(verifyLinkToken(tampered, SECRET, NOW)).toEqual({ ok: false, reason });
+    expect(verifyLinkToken(tampered, SECRET, NOW)).toEqual({
+      ok: false,
+      reason,
+    });
   });
 
   it('refuses a correctly signed body that is not a claim set', () => {
-    const { createHmac } = jest.requireActual<typeof import('node:crypto')>('node:crypto');
-    const junk = Buffer.from(JSON.stringify({ v: 1, l: 'x' })).toString('base64url');
-    const sig = createHmac('sha256', SECRET).update(`signet-approval-link.v1.${junk}`).digest('base64url');
-    expect(verifyLinkToken(`${junk}.${sig}`, SECRET, NOW)).toEqual({ ok: false, reason: 'malformed' });
+    const junk = Buffer.from(JSON.stringify({ v: 1, l: 'x' })).toString(
+      'base64url',
+    );
+    const sig = createHmac('sha256', SECRET)
+      .update(`signet-approval-link.v1.${junk}`)
+      .digest('base64url');
+    expect(verifyLinkToken(`${junk}.${sig}`, SECRET, NOW)).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
   });
 
   it('needs a long enough secret and a positive lifetime', () => {

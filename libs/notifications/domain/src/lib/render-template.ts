@@ -1,6 +1,10 @@
 import Handlebars from 'handlebars';
 import type { FieldError } from './field-error';
-import { TEMPLATE_VARIABLES, type TemplateContext, type VariableSchema } from './template-context';
+import {
+  TEMPLATE_VARIABLES,
+  type TemplateContext,
+  type VariableSchema,
+} from './template-context';
 
 /** One event's message: a subject line, an HTML part and a plain-text part, in Handlebars. */
 export interface TemplateParts {
@@ -10,7 +14,11 @@ export interface TemplateParts {
 }
 export type TemplatePart = keyof TemplateParts;
 const PARTS: readonly TemplatePart[] = ['subject', 'html', 'text'];
-const MAX_LENGTH: Record<TemplatePart, number> = { subject: 300, html: 100_000, text: 50_000 };
+const MAX_LENGTH: Record<TemplatePart, number> = {
+  subject: 300,
+  html: 100_000,
+  text: 50_000,
+};
 
 export interface TemplateProblem {
   readonly part: TemplatePart;
@@ -28,10 +36,13 @@ const hb = Handlebars.create();
 
 function describe(schema: VariableSchema): string {
   if (schema === 'value') return 'a value';
-  return 'items' in schema ? 'a list' : `an object with ${Object.keys(schema.fields).join(', ')}`;
+  return 'items' in schema
+    ? 'a list'
+    : `an object with ${Object.keys(schema.fields).join(', ')}`;
 }
 
-type Resolved = { readonly schema: VariableSchema } | { readonly error: string };
+type Resolved =
+  { readonly schema: VariableSchema } | { readonly error: string };
 
 /** Resolves a path against the scope stack: the schema it names, or why it names nothing. */
 function resolve(path: hbs.AST.PathExpression, scope: Scope): Resolved {
@@ -42,16 +53,22 @@ function resolve(path: hbs.AST.PathExpression, scope: Scope): Resolved {
       schema = scope[0];
       parts = parts.slice(1);
     } else {
-      return parts.length === 1 && DATA_VARIABLES.has(parts[0]) ? { schema: 'value' } : { error: `unknown data variable '${path.original}'` };
+      return parts.length === 1 && DATA_VARIABLES.has(parts[0])
+        ? { schema: 'value' }
+        : { error: `unknown data variable '${path.original}'` };
     }
   } else {
     const depth = path.depth ?? 0;
-    if (depth >= scope.length) return { error: `'${path.original}' goes above the top of the template` };
+    if (depth >= scope.length)
+      return { error: `'${path.original}' goes above the top of the template` };
     schema = scope[scope.length - 1 - depth];
   }
   for (const part of parts) {
     if (schema === 'value' || 'items' in schema || !(part in schema.fields)) {
-      const known = schema !== 'value' && 'fields' in schema ? ` (known here: ${Object.keys(schema.fields).join(', ')})` : '';
+      const known =
+        schema !== 'value' && 'fields' in schema
+          ? ` (known here: ${Object.keys(schema.fields).join(', ')})`
+          : '';
       return { error: `unknown variable '${path.original}'${known}` };
     }
     schema = schema.fields[part];
@@ -64,8 +81,13 @@ function lineOf(node: Ast): number {
 }
 
 /** Walks the tree checking every variable against the context schema and every helper against the few allowed. */
-function checkNode(node: Ast, scope: Scope, problems: Omit<TemplateProblem, 'part'>[]): void {
-  const report = (at: Ast, message: string) => problems.push({ line: lineOf(at), message });
+function checkNode(
+  node: Ast,
+  scope: Scope,
+  problems: Omit<TemplateProblem, 'part'>[],
+): void {
+  const report = (at: Ast, message: string) =>
+    problems.push({ line: lineOf(at), message });
   const checkValue = (expr: hbs.AST.Expression) => {
     if (expr.type === 'PathExpression') {
       const found = resolve(expr as hbs.AST.PathExpression, scope);
@@ -76,12 +98,16 @@ function checkNode(node: Ast, scope: Scope, problems: Omit<TemplateProblem, 'par
   };
   switch (node.type) {
     case 'Program':
-      for (const statement of (node as hbs.AST.Program).body) checkNode(statement, scope, problems);
+      for (const statement of (node as hbs.AST.Program).body)
+        checkNode(statement, scope, problems);
       return;
     case 'MustacheStatement': {
       const m = node as hbs.AST.MustacheStatement;
       if (m.params.length > 0 || (m.hash?.pairs.length ?? 0) > 0) {
-        report(m, `unknown helper '${(m.path as hbs.AST.PathExpression).original ?? '?'}': only variables, #if, #unless and #each are allowed`);
+        report(
+          m,
+          `unknown helper '${(m.path as hbs.AST.PathExpression).original ?? '?'}': only variables, #if, #unless and #each are allowed`,
+        );
         return;
       }
       checkValue(m.path as hbs.AST.Expression);
@@ -99,13 +125,22 @@ function checkNode(node: Ast, scope: Scope, problems: Omit<TemplateProblem, 'par
         checkValue(param);
         checkNode(b.program, scope, problems);
       } else if (helper === 'each') {
-        const found: Resolved = param.type === 'PathExpression' ? resolve(param as hbs.AST.PathExpression, scope) : { error: "'#each' needs a variable" };
+        const found: Resolved =
+          param.type === 'PathExpression'
+            ? resolve(param as hbs.AST.PathExpression, scope)
+            : { error: "'#each' needs a variable" };
         if ('error' in found) report(param, found.error);
         else if (found.schema === 'value' || !('items' in found.schema)) {
-          report(param, `'#each ${(param as hbs.AST.PathExpression).original}' needs a list, but that is ${describe(found.schema)}`);
+          report(
+            param,
+            `'#each ${(param as hbs.AST.PathExpression).original}' needs a list, but that is ${describe(found.schema)}`,
+          );
         } else checkNode(b.program, [...scope, found.schema.items], problems);
       } else {
-        report(b, `unknown block '#${helper}': only #if, #unless and #each are allowed`);
+        report(
+          b,
+          `unknown block '#${helper}': only #if, #unless and #each are allowed`,
+        );
         return;
       }
       if (b.inverse) checkNode(b.inverse, scope, problems);
@@ -131,9 +166,13 @@ function parseProblem(error: unknown): Omit<TemplateProblem, 'part'> {
   const lineMatch = /line (\d+)/.exec(message);
   const lines = message.split('\n');
   const expecting = lines.length >= 4 ? lines[lines.length - 1] : message;
-  const excerpt = lines.length >= 4 ? ` near '${lines[1].trim().slice(-40)}'` : '';
+  const excerpt =
+    lines.length >= 4 ? ` near '${lines[1].trim().slice(-40)}'` : '';
   const clean = expecting.replace(/ - \d+:\d+$/, '');
-  return { line: err.lineNumber ?? (lineMatch ? Number(lineMatch[1]) : 1), message: `syntax error: ${clean}${excerpt}` };
+  return {
+    line: err.lineNumber ?? (lineMatch ? Number(lineMatch[1]) : 1),
+    message: `syntax error: ${clean}${excerpt}`,
+  };
 }
 
 /** Every problem in the template, by part and line. Empty means it is safe to save. */
@@ -146,7 +185,11 @@ export function validateTemplate(parts: TemplateParts): TemplateProblem[] {
       continue;
     }
     if (source.length > MAX_LENGTH[part]) {
-      problems.push({ part, line: 1, message: `is too long (${source.length} characters, at most ${MAX_LENGTH[part]})` });
+      problems.push({
+        part,
+        line: 1,
+        message: `is too long (${source.length} characters, at most ${MAX_LENGTH[part]})`,
+      });
       continue;
     }
     if (part === 'subject' && /[\r\n]/.test(source)) {
@@ -175,8 +218,14 @@ export function validateTemplate(parts: TemplateParts): TemplateProblem[] {
   return problems;
 }
 
-export function templateProblemsAsFieldErrors(problems: readonly TemplateProblem[], prefix = ''): FieldError[] {
-  return problems.map((p) => ({ field: `${prefix}${p.part}`, message: `line ${p.line}: ${p.message}` }));
+export function templateProblemsAsFieldErrors(
+  problems: readonly TemplateProblem[],
+  prefix = '',
+): FieldError[] {
+  return problems.map((p) => ({
+    field: `${prefix}${p.part}`,
+    message: `line ${p.line}: ${p.message}`,
+  }));
 }
 
 interface CompiledTemplate {
@@ -193,7 +242,12 @@ function compileTemplate(parts: TemplateParts): CompiledTemplate {
   const cached = compiledCache.get(key);
   if (cached) return cached;
   const problems = validateTemplate(parts);
-  if (problems.length > 0) throw new Error(`invalid template: ${templateProblemsAsFieldErrors(problems).map((e) => `${e.field} ${e.message}`).join('; ')}`);
+  if (problems.length > 0)
+    throw new Error(
+      `invalid template: ${templateProblemsAsFieldErrors(problems)
+        .map((e) => `${e.field} ${e.message}`)
+        .join('; ')}`,
+    );
   const options = { knownHelpersOnly: true, strict: false };
   const result: CompiledTemplate = {
     subject: hb.compile(parts.subject, { ...options, noEscape: true }),
@@ -215,7 +269,10 @@ export interface RenderedMessage {
  * Renders a validated template. The HTML part escapes variables; the subject and text parts do
  * not (they are not HTML). Throws on a template that `validateTemplate` would refuse.
  */
-export function renderTemplate(parts: TemplateParts, context: TemplateContext): RenderedMessage {
+export function renderTemplate(
+  parts: TemplateParts,
+  context: TemplateContext,
+): RenderedMessage {
   const template = compileTemplate(parts);
   return {
     subject: template.subject(context).replace(/\s+/g, ' ').trim(),
