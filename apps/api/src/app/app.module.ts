@@ -11,6 +11,8 @@ import { ALL_CONFIGS, appConfig, configSchema, databaseConfig } from './config/c
 import { DashboardController } from './dashboard/dashboard.controller';
 import { databaseOptions } from './database/database-options';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { QueueModule } from './queue/queue.module';
 import { BootstrapAdminService } from './seed/bootstrap-admin.service';
 import { DemoSeedService } from './seed/demo-seed.service';
@@ -48,6 +50,8 @@ import { UsersModule } from './users/users.module';
     AuthModule,
     HealthModule,
     SyncModule,
+    MailModule,
+    NotificationsModule.register(),
   ],
   controllers: [DashboardController],
   providers: [RouteRolesAudit, BootstrapAdminService, DemoSeedService],

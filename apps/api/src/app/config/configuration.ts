@@ -27,6 +27,14 @@ export const configSchema = Joi.object({
   WEBHOOK_TARGETS: Joi.string().allow('').default(''),
   BOOTSTRAP_ADMIN_EMAIL: Joi.string().email({ tlds: { allow: false } }).allow('').default(''),
   BOOTSTRAP_ADMIN_PASSWORD: Joi.string().min(8).allow('').default(''),
+  SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }).allow('').default(''),
+  MAIL_FROM: Joi.string().max(200).default('Signet <signet@localhost>'),
+  MAIL_CAPTURE: Joi.boolean().default(false),
+  MAIL_CAPTURE_PORT: Joi.number().port().default(1025),
+  PUBLIC_URL: Joi.string().uri({ scheme: ['http', 'https'] }).allow('').default(''),
+  APPROVAL_LINK_SECRET: Joi.string().min(16).default('signet-dev-approval-link-secret-change-me'),
+  APPROVAL_LINK_TTL_HOURS: Joi.number().positive().max(24 * 90).default(168),
+  SIGNET_TEST_CLOCK: Joi.boolean().default(false),
 });
 
 export interface AppSettings {
@@ -118,4 +126,33 @@ export const connectorConfig = registerAs(
   }),
 );
 
-export const ALL_CONFIGS = [appConfig, databaseConfig, queueConfig, authConfig, connectorConfig];
+export interface NotificationSettings {
+  /** Where mail goes; empty with capture off means email is disabled (notifications stay in-app). */
+  smtpUrl: string;
+  mailFrom: string;
+  /** Runs a capturing SMTP server inside the API (development): mail is kept and shown in the console. */
+  mailCapture: boolean;
+  mailCapturePort: number;
+  /** Base of links in messages (the console's origin). */
+  publicUrl: string;
+  linkSecret: string;
+  linkTtlHours: number;
+  /** Test-only: the clock can be set through /api/test-clock. Refused outside NODE_ENV=test. */
+  testClock: boolean;
+}
+
+export const notificationConfig = registerAs(
+  'notifications',
+  (): NotificationSettings => ({
+    smtpUrl: process.env['SMTP_URL'] ?? '',
+    mailFrom: process.env['MAIL_FROM'] ?? 'Signet <signet@localhost>',
+    mailCapture: String(process.env['MAIL_CAPTURE']) === 'true',
+    mailCapturePort: Number(process.env['MAIL_CAPTURE_PORT'] ?? 1025),
+    publicUrl: (process.env['PUBLIC_URL'] || `http://127.0.0.1:${process.env['PORT'] ?? 3000}`).replace(/\/+$/, ''),
+    linkSecret: process.env['APPROVAL_LINK_SECRET'] ?? 'signet-dev-approval-link-secret-change-me',
+    linkTtlHours: Number(process.env['APPROVAL_LINK_TTL_HOURS'] ?? 168),
+    testClock: String(process.env['SIGNET_TEST_CLOCK']) === 'true',
+  }),
+);
+
+export const ALL_CONFIGS = [appConfig, databaseConfig, queueConfig, authConfig, connectorConfig, notificationConfig];
