@@ -15,13 +15,11 @@ const tree: fc.Arbitrary<LogicNode> = fc.letrec<{ node: LogicNode }>(
   (self) => ({
     node: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
-      fc
-        .constantFrom(...INDEXES)
-        .map((index): LogicNode => ({
-          kind: 'condition',
-          index,
-          position: -1,
-        })),
+      fc.constantFrom(...INDEXES).map((index): LogicNode => ({
+        kind: 'condition',
+        index,
+        position: -1,
+      })),
       self('node').map((operand): LogicNode => ({ kind: 'not', operand })),
       fc
         .array(self('node'), { minLength: 2, maxLength: 3 })
