@@ -4,11 +4,14 @@ import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { ApprovalRulesModule } from './approval-rules/approval-rules.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { RouteRolesAudit } from './common/route-roles.audit';
 import { ALL_CONFIGS, appConfig, configSchema, databaseConfig } from './config/configuration';
 import { DashboardController } from './dashboard/dashboard.controller';
+import { DelegationsModule } from './delegations/delegations.module';
+import { DirectoryModule } from './directory/directory.module';
 import { databaseOptions } from './database/database-options';
 import { HealthModule } from './health/health.module';
 import { QueueModule } from './queue/queue.module';
@@ -48,6 +51,9 @@ import { UsersModule } from './users/users.module';
     AuthModule,
     HealthModule,
     SyncModule,
+    DirectoryModule,
+    DelegationsModule,
+    ApprovalRulesModule,
   ],
   controllers: [DashboardController],
   providers: [RouteRolesAudit, BootstrapAdminService, DemoSeedService],

@@ -3,11 +3,28 @@ import { ApiKeyEntity } from '../api-keys/api-key.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { SyncLedgerEntity } from '../sync/sync-ledger.entity';
 import { UserEntity } from '../users/user.entity';
+import { ApprovalRuleEntity } from '../approval-rules/approval-rule.entity';
+import { ApprovalRuleSetEntity } from '../approval-rules/approval-rule-set.entity';
+import { ApprovalVariableEntity } from '../approval-rules/approval-variable.entity';
+import { DelegationEntity } from '../delegations/delegation.entity';
+import { UserGroupEntity, UserGroupMemberEntity } from '../directory/user-group.entity';
 import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
+import { ApprovalConfiguration1764320000000 } from './migrations/1764320000000-approval-configuration';
 
 /** Entities and migrations are listed explicitly: the API is bundled, so globs would find nothing. */
-export const ENTITIES = [UserEntity, AuditEventEntity, ApiKeyEntity, SyncLedgerEntity];
-export const MIGRATIONS = [Foundation1764300000000];
+export const ENTITIES = [
+  UserEntity,
+  AuditEventEntity,
+  ApiKeyEntity,
+  SyncLedgerEntity,
+  UserGroupEntity,
+  UserGroupMemberEntity,
+  DelegationEntity,
+  ApprovalRuleEntity,
+  ApprovalVariableEntity,
+  ApprovalRuleSetEntity,
+];
+export const MIGRATIONS = [Foundation1764300000000, ApprovalConfiguration1764320000000];
 
 export function databaseOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
