@@ -7,6 +7,7 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApprovalRulesModule } from './approval-rules/approval-rules.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
 import { RouteRolesAudit } from './common/route-roles.audit';
 import { ALL_CONFIGS, appConfig, configSchema, databaseConfig } from './config/configuration';
 import { DashboardController } from './dashboard/dashboard.controller';
@@ -15,6 +16,7 @@ import { DirectoryModule } from './directory/directory.module';
 import { databaseOptions } from './database/database-options';
 import { HealthModule } from './health/health.module';
 import { QueueModule } from './queue/queue.module';
+import { QuotesModule } from './quotes/quotes.module';
 import { BootstrapAdminService } from './seed/bootstrap-admin.service';
 import { DemoSeedService } from './seed/demo-seed.service';
 import { SyncModule } from './sync/sync.module';
@@ -51,6 +53,8 @@ import { UsersModule } from './users/users.module';
     AuthModule,
     HealthModule,
     SyncModule,
+    CatalogueModule,
+    QuotesModule,
     DirectoryModule,
     DelegationsModule,
     ApprovalRulesModule,

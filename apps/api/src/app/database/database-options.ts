@@ -1,6 +1,11 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ApiKeyEntity } from '../api-keys/api-key.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
+import { AccountEntity } from '../catalogue/account.entity';
+import { FieldDefinitionEntity } from '../catalogue/field-definition.entity';
+import { ProductEntity } from '../catalogue/product.entity';
+import { QuoteHistoryEntity } from '../quotes/quote-history.entity';
+import { QuoteEntity } from '../quotes/quote.entity';
 import { SyncLedgerEntity } from '../sync/sync-ledger.entity';
 import { UserEntity } from '../users/user.entity';
 import { ApprovalRuleEntity } from '../approval-rules/approval-rule.entity';
@@ -10,6 +15,7 @@ import { DelegationEntity } from '../delegations/delegation.entity';
 import { UserGroupEntity, UserGroupMemberEntity } from '../directory/user-group.entity';
 import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
 import { ApprovalConfiguration1764320000000 } from './migrations/1764320000000-approval-configuration';
+import { CatalogueAndQuotes1764400000000 } from './migrations/1764400000000-catalogue-and-quotes';
 
 /** Entities and migrations are listed explicitly: the API is bundled, so globs would find nothing. */
 export const ENTITIES = [
@@ -17,6 +23,11 @@ export const ENTITIES = [
   AuditEventEntity,
   ApiKeyEntity,
   SyncLedgerEntity,
+  ProductEntity,
+  AccountEntity,
+  FieldDefinitionEntity,
+  QuoteEntity,
+  QuoteHistoryEntity,
   UserGroupEntity,
   UserGroupMemberEntity,
   DelegationEntity,
@@ -24,7 +35,7 @@ export const ENTITIES = [
   ApprovalVariableEntity,
   ApprovalRuleSetEntity,
 ];
-export const MIGRATIONS = [Foundation1764300000000, ApprovalConfiguration1764320000000];
+export const MIGRATIONS = [Foundation1764300000000, ApprovalConfiguration1764320000000, CatalogueAndQuotes1764400000000];
 
 export function databaseOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
