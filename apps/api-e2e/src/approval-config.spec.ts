@@ -88,8 +88,8 @@ describe('approval configuration: directory, variables, rules, rule-set versions
   });
 
   it.each([
-    ['a logic that does not parse', { conditionsMet: 'custom', logic: '1 AND (2', conditions: [{ index: 1, tested: 'quote.a', op: 'gt', value: 1 }, { index: 2, tested: 'quote.b', op: 'eq', value: 'x' }] }, { field: 'logic', position: 8 }],
-    ['a logic naming an unknown condition', { conditionsMet: 'custom', logic: '1 OR 3', conditions: [{ index: 1, tested: 'quote.a', op: 'gt', value: 1 }] }, { field: 'logic', position: 5 }],
+    ['a logic that does not parse', { conditionsMet: 'custom', logic: '1 AND (2', conditions: [{ index: 1, tested: 'quote.netTotal', op: 'gt', value: 1 }, { index: 2, tested: 'quote.name', op: 'eq', value: 'x' }] }, { field: 'logic', position: 8 }],
+    ['a logic naming an unknown condition', { conditionsMet: 'custom', logic: '1 OR 3', conditions: [{ index: 1, tested: 'quote.netTotal', op: 'gt', value: 1 }] }, { field: 'logic', position: 5 }],
     ['an unknown variable', { conditions: [{ index: 4, tested: 'var.nothing', op: 'gt', value: 1 }] }, { field: 'conditions.0.tested', conditionIndex: 4 }],
     ['an unknown approver', { approver: { type: 'user', userId: '00000000-0000-4000-8000-000000000000' } }, { field: 'approver.userId' }],
     ['an unknown group', { approver: { type: 'group', groupId: '00000000-0000-4000-8000-000000000000', mode: 'all' } }, { field: 'approver.groupId' }],

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApprovalRulesModule } from './approval-rules/approval-rules.module';
+import { ApprovalsModule } from './approvals/approvals.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
@@ -58,6 +59,7 @@ import { UsersModule } from './users/users.module';
     DirectoryModule,
     DelegationsModule,
     ApprovalRulesModule,
+    ApprovalsModule,
   ],
   controllers: [DashboardController],
   providers: [RouteRolesAudit, BootstrapAdminService, DemoSeedService],

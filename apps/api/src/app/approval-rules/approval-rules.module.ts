@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogueModule } from '../catalogue/catalogue.module';
 import { ApprovalRuleEntity } from './approval-rule.entity';
 import { ApprovalRuleSetEntity } from './approval-rule-set.entity';
 import { ApprovalRulesController, RuleSetsController } from './approval-rules.controller';
@@ -13,7 +14,7 @@ import { SubstitutionController } from './substitution.controller';
 import { SubstitutionService } from './substitution.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ApprovalRuleEntity, ApprovalVariableEntity, ApprovalRuleSetEntity])],
+  imports: [TypeOrmModule.forFeature([ApprovalRuleEntity, ApprovalVariableEntity, ApprovalRuleSetEntity]), CatalogueModule],
   controllers: [ApprovalRulesController, RuleSetsController, ApprovalVariablesController, SubstitutionController],
   providers: [ApprovalRulesService, ApprovalVariablesService, RuleSetsService, ApprovalFieldCatalogue, SubstitutionService],
   exports: [RuleSetsService, ApprovalFieldCatalogue, SubstitutionService, ApprovalRulesService],

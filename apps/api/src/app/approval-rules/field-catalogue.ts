@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { STANDARD_FIELDS } from '@signet/quotes-domain';
 import type { EntityManager } from 'typeorm';
+import { FieldsService } from '../catalogue/fields.service';
 
 /** The fields approval conditions and variables may name; null means "not checked". */
 export interface FieldNames {
@@ -7,13 +9,14 @@ export interface FieldNames {
   lineFields: ReadonlySet<string> | null;
 }
 
-/**
- * Where rule validation learns which quote and line fields exist. Until the quote field
- * catalogue is available this answers "not checked" for both.
- */
+/** Standard quote and line fields plus the custom fields of the catalogue (GET /fields). */
 @Injectable()
 export class ApprovalFieldCatalogue {
-  async fieldNames(_manager: EntityManager): Promise<FieldNames> {
-    return { quoteFields: null, lineFields: null };
+  constructor(private readonly fields: FieldsService) {}
+
+  async fieldNames(manager: EntityManager): Promise<FieldNames> {
+    const custom = await this.fields.definitions(manager);
+    const names = (object: 'quote' | 'line') => new Set([...STANDARD_FIELDS[object], ...custom.filter((f) => f.object === object).map((f) => f.name)]);
+    return { quoteFields: names('quote'), lineFields: names('line') };
   }
 }

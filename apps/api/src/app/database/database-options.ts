@@ -16,6 +16,7 @@ import { UserGroupEntity, UserGroupMemberEntity } from '../directory/user-group.
 import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
 import { ApprovalConfiguration1764320000000 } from './migrations/1764320000000-approval-configuration';
 import { CatalogueAndQuotes1764400000000 } from './migrations/1764400000000-catalogue-and-quotes';
+import { ApprovalSubmissions1764420000000 } from './migrations/1764420000000-approval-submissions';
 
 /** Entities and migrations are listed explicitly: the API is bundled, so globs would find nothing. */
 export const ENTITIES = [
@@ -35,7 +36,7 @@ export const ENTITIES = [
   ApprovalVariableEntity,
   ApprovalRuleSetEntity,
 ];
-export const MIGRATIONS = [Foundation1764300000000, ApprovalConfiguration1764320000000, CatalogueAndQuotes1764400000000];
+export const MIGRATIONS = [Foundation1764300000000, ApprovalConfiguration1764320000000, CatalogueAndQuotes1764400000000, ApprovalSubmissions1764420000000];
 
 export function databaseOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
