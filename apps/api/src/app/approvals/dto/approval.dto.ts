@@ -218,7 +218,7 @@ export class InboxQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(40)
-  assignee: string = 'me';
+  assignee = 'me';
 
   @ApiPropertyOptional({ enum: ['open', 'approved', 'rejected', 'cancelled', 'all'], default: 'open' })
   @IsOptional()
