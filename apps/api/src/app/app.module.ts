@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module';
 import { QueueModule } from './queue/queue.module';
 import { QuotesModule } from './quotes/quotes.module';
 import { BootstrapAdminService } from './seed/bootstrap-admin.service';
+import { DemoQuotesSeed } from './seed/demo-quotes.seed';
 import { DemoSeedService } from './seed/demo-seed.service';
 import { SyncModule } from './sync/sync.module';
 import { UsersModule } from './users/users.module';
@@ -54,6 +55,6 @@ import { UsersModule } from './users/users.module';
     QuotesModule,
   ],
   controllers: [DashboardController],
-  providers: [RouteRolesAudit, BootstrapAdminService, DemoSeedService],
+  providers: [RouteRolesAudit, BootstrapAdminService, DemoSeedService, DemoQuotesSeed],
 })
 export class AppModule {}
