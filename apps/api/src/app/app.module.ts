@@ -19,6 +19,7 @@ import { HealthModule } from './health/health.module';
 import { QueueModule } from './queue/queue.module';
 import { QuotesModule } from './quotes/quotes.module';
 import { BootstrapAdminService } from './seed/bootstrap-admin.service';
+import { DemoQuotesSeed } from './seed/demo-quotes.seed';
 import { DemoSeedService } from './seed/demo-seed.service';
 import { SyncModule } from './sync/sync.module';
 import { UsersModule } from './users/users.module';
@@ -62,6 +63,6 @@ import { UsersModule } from './users/users.module';
     ApprovalsModule,
   ],
   controllers: [DashboardController],
-  providers: [RouteRolesAudit, BootstrapAdminService, DemoSeedService],
+  providers: [RouteRolesAudit, BootstrapAdminService, DemoSeedService, DemoQuotesSeed],
 })
 export class AppModule {}
