@@ -214,7 +214,7 @@ export class InboxPageDto {
 }
 
 export class InboxQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ default: 'me', description: '`me`, or (admins) a user id.' })
+  @ApiPropertyOptional({ type: String, default: 'me', description: '`me`, or (admins) a user id.' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
