@@ -1,15 +1,45 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ApiKeyEntity } from '../api-keys/api-key.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
+import { AccountEntity } from '../catalogue/account.entity';
+import { FieldDefinitionEntity } from '../catalogue/field-definition.entity';
+import { ProductEntity } from '../catalogue/product.entity';
+import { QuoteHistoryEntity } from '../quotes/quote-history.entity';
+import { QuoteEntity } from '../quotes/quote.entity';
 import { SyncLedgerEntity } from '../sync/sync-ledger.entity';
 import { NOTIFICATION_ENTITIES } from '../notifications/notifications.module';
 import { UserEntity } from '../users/user.entity';
+import { ApprovalRuleEntity } from '../approval-rules/approval-rule.entity';
+import { ApprovalRuleSetEntity } from '../approval-rules/approval-rule-set.entity';
+import { ApprovalVariableEntity } from '../approval-rules/approval-variable.entity';
+import { DelegationEntity } from '../delegations/delegation.entity';
+import { UserGroupEntity, UserGroupMemberEntity } from '../directory/user-group.entity';
 import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
+import { ApprovalConfiguration1764320000000 } from './migrations/1764320000000-approval-configuration';
 import { Notifications1764350000000 } from './migrations/1764350000000-notifications';
+import { CatalogueAndQuotes1764400000000 } from './migrations/1764400000000-catalogue-and-quotes';
+import { ApprovalSubmissions1764420000000 } from './migrations/1764420000000-approval-submissions';
 
 /** Entities and migrations are listed explicitly: the API is bundled, so globs would find nothing. */
-export const ENTITIES = [UserEntity, AuditEventEntity, ApiKeyEntity, SyncLedgerEntity, ...NOTIFICATION_ENTITIES];
-export const MIGRATIONS = [Foundation1764300000000, Notifications1764350000000];
+export const ENTITIES = [
+  UserEntity,
+  AuditEventEntity,
+  ApiKeyEntity,
+  SyncLedgerEntity,
+  ProductEntity,
+  AccountEntity,
+  FieldDefinitionEntity,
+  QuoteEntity,
+  QuoteHistoryEntity,
+  UserGroupEntity,
+  UserGroupMemberEntity,
+  DelegationEntity,
+  ApprovalRuleEntity,
+  ApprovalVariableEntity,
+  ApprovalRuleSetEntity,
+  ...NOTIFICATION_ENTITIES,
+];
+export const MIGRATIONS = [Foundation1764300000000, ApprovalConfiguration1764320000000, Notifications1764350000000, CatalogueAndQuotes1764400000000, ApprovalSubmissions1764420000000];
 
 export function databaseOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
