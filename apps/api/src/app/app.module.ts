@@ -16,6 +16,7 @@ import { DelegationsModule } from './delegations/delegations.module';
 import { DirectoryModule } from './directory/directory.module';
 import { databaseOptions } from './database/database-options';
 import { HealthModule } from './health/health.module';
+import { ApprovalEventsModule } from './approvals/approval-events';
 import { MailModule } from './mail/mail.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { QueueModule } from './queue/queue.module';
@@ -63,6 +64,7 @@ import { UsersModule } from './users/users.module';
     DelegationsModule,
     ApprovalRulesModule,
     ApprovalsModule,
+    ApprovalEventsModule,
     MailModule,
     NotificationsModule.register(),
   ],

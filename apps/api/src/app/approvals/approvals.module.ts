@@ -12,5 +12,6 @@ import { ApprovalsService } from './approvals.service';
   imports: [ApprovalRulesModule, DirectoryModule, QuotesModule],
   controllers: [QuoteApprovalsController, ApprovalRequestsController, ApprovalImpactController],
   providers: [ApprovalStore, ApprovalsService, ApprovalQueriesService, ApprovalImpactService],
+  exports: [ApprovalsService],
 })
 export class ApprovalsModule {}

@@ -10,6 +10,7 @@ import type { Principal } from '../auth/principal';
 import { AppError, conflict, invalidInput, notFound } from '../common/app-error';
 import { Role } from '../common/roles';
 import { UserEntity } from '../users/user.entity';
+import { ApprovalEvents } from './approval-events';
 import { type LoadedApproval, ApprovalStore } from './approval-store';
 import { approvalProblem, recordPlan } from './approval-views';
 import type { BatchApproveResultDto, ReassignDto } from './dto/approval.dto';
@@ -36,6 +37,7 @@ export class ApprovalsService implements OnModuleInit {
     private readonly store: ApprovalStore,
     private readonly substitution: SubstitutionService,
     private readonly audit: AuditService,
+    private readonly events: ApprovalEvents,
   ) {}
 
   onModuleInit(): void {
@@ -56,6 +58,7 @@ export class ApprovalsService implements OnModuleInit {
       await this.store.save(manager, loaded, withComment(after, comment), { actorId: actor.id, at, plan: recordPlan(plan, names) });
       await this.record(manager, actor, 'approval.submitted', quoteId, { status: after.status, requests: plan.entries.filter((e) => !e.autoApproved).length, ruleSetVersion: loaded.ruleSetVersion });
     });
+    this.events.changed(quoteId);
   }
 
   async recall(quoteId: string, comment: string | undefined, actor: Principal): Promise<void> {
@@ -66,11 +69,12 @@ export class ApprovalsService implements OnModuleInit {
       await this.store.save(manager, loaded, withComment(after, comment), { actorId: actor.id, at });
       await this.record(manager, actor, 'approval.recalled', quoteId, {});
     });
+    this.events.changed(quoteId);
   }
 
   /** Approve or reject one request; returns its id's quote for the caller to re-read. */
   async decide(requestId: string, decision: 'approve' | 'reject', comment: string | undefined, actor: Principal): Promise<{ quoteId: string; status: string }> {
-    return this.db.transaction(async (manager) => {
+    const decided = await this.db.transaction(async (manager) => {
       const { loaded, ref } = await this.lockRequest(manager, requestId);
       const at = new Date();
       const result = applyApprovalAction(loaded.state, { type: decision, rule: ref.rule_id, by: actor.id, comment: comment ?? null }, { at: at.toISOString() });
@@ -90,6 +94,8 @@ export class ApprovalsService implements OnModuleInit {
       await this.record(manager, actor, decision === 'approve' ? 'approval.approved' : 'approval.rejected', ref.quote_id, { requestId, ruleId: ref.rule_id, requestStatus: status, quoteStatus: result.value.status });
       return { quoteId: ref.quote_id, status };
     });
+    this.events.changed(decided.quoteId);
+    return decided;
   }
 
   async batchApprove(ids: readonly string[], comment: string | undefined, actor: Principal): Promise<BatchApproveResultDto> {
@@ -110,7 +116,7 @@ export class ApprovalsService implements OnModuleInit {
   async reassign(requestId: string, input: ReassignDto, actor: Principal): Promise<{ quoteId: string }> {
     const fromId = input.fromId ?? actor.id;
     if (fromId !== actor.id && !isAdmin(actor)) throw new AppError(403, 'forbidden', 'Forbidden', 'Only admins may reassign someone else’s seat.');
-    return this.db.transaction(async (manager) => {
+    const reassigned = await this.db.transaction(async (manager) => {
       const { loaded, ref } = await this.lockRequest(manager, requestId);
       if (loaded.current?.id !== ref.submission_id) throw conflict('request_closed', 'This request belongs to an earlier submission.');
       const to = await manager.getRepository(UserEntity).findOneBy({ id: input.toId, active: true });
@@ -123,6 +129,8 @@ export class ApprovalsService implements OnModuleInit {
       await this.record(manager, actor, 'approval.reassigned', ref.quote_id, { requestId, fromId, toId: to.id });
       return { quoteId: ref.quote_id };
     });
+    this.events.changed(reassigned.quoteId);
+    return reassigned;
   }
 
   private async lockRequest(manager: EntityManager, requestId: string): Promise<{ loaded: LoadedApproval; ref: RequestRef }> {

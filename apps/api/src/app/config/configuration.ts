@@ -36,6 +36,7 @@ export const configSchema = Joi.object({
   APPROVAL_LINK_SECRET: Joi.string().min(16).default('signet-dev-approval-link-secret-change-me'),
   APPROVAL_LINK_TTL_HOURS: Joi.number().positive().max(24 * 90).default(168),
   SIGNET_TEST_CLOCK: Joi.boolean().default(false),
+  DEFAULT_CURRENCY: Joi.string().pattern(/^[A-Z]{3}$/).default('USD'),
 });
 
 export interface AppSettings {
@@ -140,6 +141,8 @@ export interface NotificationSettings {
   linkTtlHours: number;
   /** Test-only: the clock can be set through /api/test-clock. Refused outside NODE_ENV=test. */
   testClock: boolean;
+  /** Currency shown in messages for quotes without a `currency` field. */
+  defaultCurrency: string;
 }
 
 export const notificationConfig = registerAs(
@@ -153,6 +156,7 @@ export const notificationConfig = registerAs(
     linkSecret: process.env['APPROVAL_LINK_SECRET'] ?? 'signet-dev-approval-link-secret-change-me',
     linkTtlHours: Number(process.env['APPROVAL_LINK_TTL_HOURS'] ?? 168),
     testClock: String(process.env['SIGNET_TEST_CLOCK']) === 'true',
+    defaultCurrency: process.env['DEFAULT_CURRENCY'] ?? 'USD',
   }),
 );
 

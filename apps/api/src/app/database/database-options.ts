@@ -19,6 +19,7 @@ import { ApprovalConfiguration1764320000000 } from './migrations/1764320000000-a
 import { Notifications1764350000000 } from './migrations/1764350000000-notifications';
 import { CatalogueAndQuotes1764400000000 } from './migrations/1764400000000-catalogue-and-quotes';
 import { ApprovalSubmissions1764420000000 } from './migrations/1764420000000-approval-submissions';
+import { ApprovalNotificationState1764450000000 } from './migrations/1764450000000-approval-notification-state';
 
 /** Entities and migrations are listed explicitly: the API is bundled, so globs would find nothing. */
 export const ENTITIES = [
@@ -39,7 +40,7 @@ export const ENTITIES = [
   ApprovalRuleSetEntity,
   ...NOTIFICATION_ENTITIES,
 ];
-export const MIGRATIONS = [Foundation1764300000000, ApprovalConfiguration1764320000000, Notifications1764350000000, CatalogueAndQuotes1764400000000, ApprovalSubmissions1764420000000];
+export const MIGRATIONS = [Foundation1764300000000, ApprovalConfiguration1764320000000, Notifications1764350000000, CatalogueAndQuotes1764400000000, ApprovalSubmissions1764420000000, ApprovalNotificationState1764450000000];
 
 export function databaseOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

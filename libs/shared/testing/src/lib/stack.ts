@@ -15,6 +15,8 @@ export interface Stack {
   db: TestDatabase;
   erpSimUrl: string;
   processes: RunningProcess[];
+  /** Stops the API process and starts it again on the same port, database and queue prefix (a restart). */
+  restartApi(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,12 +43,15 @@ export async function startStack(label: string, options: { engine?: QueueEngine;
       WEBHOOK_TARGETS: `${erpSim.baseUrl}/webhooks|${WEBHOOK_SECRET}`,
       LOG_LEVEL: 'warn',
     };
-    const api = await startApp(
-      'api',
-      { ...shared, BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD, ...options.env },
-      { readyPath: '/api/health' },
-    );
+    const apiEnv = { ...shared, BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD, ...options.env };
+    const api = await startApp('api', apiEnv, { readyPath: '/api/health' });
     processes.push(api);
+    const restartApi = async () => {
+      const index = processes.findIndex((p) => p.name === 'api');
+      const port = Number(new URL(processes[index].baseUrl).port);
+      await processes[index].stop();
+      processes[index] = await startApp('api', apiEnv, { port, readyPath: '/api/health' });
+    };
     if (options.connector !== false) {
       processes.push(await startApp('connector-webhook', shared));
     }
@@ -55,7 +60,7 @@ export async function startStack(label: string, options: { engine?: QueueEngine;
     const admin = options.env?.['SEED_DEMO'] === 'true'
       ? await client.login(DEMO_ADMIN_EMAIL, options.env['DEMO_PASSWORD'] ?? 'signet-demo')
       : await client.login(ADMIN_EMAIL, ADMIN_PASSWORD);
-    return { api: client, admin, db, erpSimUrl: erpSim.baseUrl, processes, stop };
+    return { api: client, admin, db, erpSimUrl: erpSim.baseUrl, processes, restartApi, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -7,6 +7,8 @@ export enum QueueName {
   ConnectorSap = 'connector-sap',
   ConnectorNetsuite = 'connector-netsuite',
   SyncResults = 'sync-results',
+  /** Approval notifications: email deliveries, digests, chat posts, reminder and escalation timers. */
+  Notifications = 'notifications',
 }
 
 /** Job names. A worker must have exactly one handler for every job name of its queue. */
@@ -15,7 +17,26 @@ export enum JobName {
   ConnectorPing = 'connector.ping',
   /** A connector's report on a job it processed. */
   SyncResult = 'sync.result',
+  /** Send one notification email (immediate mode), at its due time. */
+  NotificationDeliver = 'notification.deliver',
+  /** Send a user's digest of everything due by now. */
+  NotificationDigest = 'notification.digest',
+  /** Post an approval message to a rule's chat webhook. */
+  NotificationChat = 'notification.chat',
+  /** Remind a request's assignees after the rule's business hours. */
+  ApprovalReminder = 'approval.reminder',
+  /** Add the rule's escalation approver to a request still open after its business hours. */
+  ApprovalEscalation = 'approval.escalation',
 }
+
+/** Job names handled on the notifications queue. */
+export const NOTIFICATION_JOBS: readonly JobName[] = [
+  JobName.NotificationDeliver,
+  JobName.NotificationDigest,
+  JobName.NotificationChat,
+  JobName.ApprovalReminder,
+  JobName.ApprovalEscalation,
+];
 
 export type ConnectorId = 'webhook' | 'sap' | 'netsuite';
 
