@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type CapturedMail, type MailCapture, startMailCapture } from '@signet/mail-capture';
-import { eventually, type Stack, startStack, type TestClient, userWithRoles } from '@signet/testing';
+import { eventually, type Stack, startStack, userWithRoles } from '@signet/testing';
 
 type User = Awaited<ReturnType<typeof userWithRoles>>;
 interface Problem {
