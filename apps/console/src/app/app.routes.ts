@@ -3,6 +3,8 @@ import { roleGuard, signedInGuard } from './core/guards';
 
 export const appRoutes: Route[] = [
   { path: 'login', title: 'Sign in · Signet', loadComponent: () => import('./login/login-page').then((m) => m.LoginPage) },
+  // One-tap links from approval emails: no sign-in, the signed link is the credential.
+  { path: 'a/:token', title: 'Approval · Signet', loadComponent: () => import('./approval-link/approval-link-page').then((m) => m.ApprovalLinkPage) },
   {
     path: '',
     canActivate: [signedInGuard],
@@ -19,6 +21,18 @@ export const appRoutes: Route[] = [
         path: 'catalogue',
         canActivate: [roleGuard('admin', 'sales', 'approver', 'finance')],
         loadChildren: () => import('./catalogue/catalogue.routes').then((m) => m.catalogueRoutes),
+      },
+      { path: 'notifications', title: 'Notifications · Signet', loadComponent: () => import('./notifications/notifications-page').then((m) => m.NotificationsPage) },
+      {
+        path: 'notifications/preferences',
+        title: 'Email preferences · Signet',
+        loadComponent: () => import('./notifications/preferences-page').then((m) => m.PreferencesPage),
+      },
+      {
+        path: 'integrations/mail',
+        title: 'Mail · Signet',
+        canActivate: [roleGuard('admin')],
+        loadComponent: () => import('./integrations/mail-outbox-page').then((m) => m.MailOutboxPage),
       },
       {
         path: 'integrations',

@@ -20,6 +20,8 @@ export class AdminLayout {
   protected readonly tabs = [
     { path: 'users', label: 'Users' },
     { path: 'api-keys', label: 'API keys' },
+    { path: 'notifications', label: 'Email templates' },
+    { path: 'calendar', label: 'Business calendar' },
     { path: 'audit', label: 'Audit log' },
   ];
 }

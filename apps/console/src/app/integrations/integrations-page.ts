@@ -5,6 +5,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
 import { Api, AuthStore, type ConnectorDto, type Problem, syncConnectors, syncLedger, syncPing, toProblem } from '@signet/console-data-access';
 import { createLoader } from '../shared/loader';
 import { ProblemBanner } from '../shared/problem-banner';
@@ -13,7 +14,7 @@ const REFRESH_MS = 3_000;
 
 @Component({
   selector: 'sg-integrations-page',
-  imports: [DatePipe, MatCardModule, MatButtonModule, MatTableModule, MatPaginatorModule, MatProgressBarModule, ProblemBanner],
+  imports: [DatePipe, RouterLink, MatCardModule, MatButtonModule, MatTableModule, MatPaginatorModule, MatProgressBarModule, ProblemBanner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 16px; margin-bottom: 24px; }
@@ -25,7 +26,7 @@ const REFRESH_MS = 3_000;
   `,
   template: `
     <div class="page">
-      <div class="page-header"><h1>Integrations</h1></div>
+      <div class="page-header"><h1>Integrations</h1>@if (canPing) {<a mat-stroked-button routerLink="/integrations/mail" data-testid="open-mail">Mail</a>}</div>
       <sg-problem-banner [problem]="problem() ?? connectors.problem()" />
       <div class="grid">
         @for (c of connectors.data() ?? []; track c.id) {

@@ -6,11 +6,12 @@ import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthStore } from '@signet/console-data-access';
+import { NotificationBell } from '../notifications/notification-bell';
 import { NAV_ITEMS } from './nav-items';
 
 @Component({
   selector: 'sg-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatSidenavModule, MatToolbarModule, MatListModule, MatButtonModule, MatMenuModule],
+  imports: [NotificationBell, RouterOutlet, RouterLink, RouterLinkActive, MatSidenavModule, MatToolbarModule, MatListModule, MatButtonModule, MatMenuModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host { display: block; height: 100vh; }
@@ -37,6 +38,7 @@ import { NAV_ITEMS } from './nav-items';
       <mat-sidenav-content>
         <mat-toolbar>
           <span class="spacer"></span>
+          <sg-notification-bell />
           @if (auth.me(); as me) {
             <div class="who" data-testid="current-user">
               {{ me.displayName ?? me.email }}
@@ -45,6 +47,7 @@ import { NAV_ITEMS } from './nav-items';
           }
           <button mat-stroked-button [matMenuTriggerFor]="menu" aria-label="Account menu">Account</button>
           <mat-menu #menu="matMenu">
+            <a mat-menu-item routerLink="/notifications/preferences">Email preferences</a>
             <button mat-menu-item (click)="signOut()">Sign out</button>
           </mat-menu>
         </mat-toolbar>
