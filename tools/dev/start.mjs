@@ -31,6 +31,7 @@ const { canConnect, startEmbedded } = await import('./embedded-db.mjs');
 
 const PORT = Number(process.env.PORT ?? 3000);
 const RECEIVER_PORT = Number(process.env.DEV_WEBHOOK_PORT ?? 3100);
+const MAIL_CAPTURE_PORT = Number(process.env.MAIL_CAPTURE_PORT ?? 1025);
 const EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'signet-demo';
 const DEV_WEBHOOK_SECRET = 'whsec_c2lnbmV0LWRldi13ZWJob29rLXNlY3JldA==';
@@ -121,6 +122,10 @@ launch('api', 'dist/apps/api/main.js', {
   DEMO_PASSWORD,
   CONSOLE_DIR: join(root, 'dist/apps/console/browser'),
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  // Without SMTP_URL, approval emails go to a capturing SMTP server inside the API (loopback only).
+  MAIL_CAPTURE: process.env.SMTP_URL ? 'false' : 'true',
+  MAIL_CAPTURE_PORT: String(MAIL_CAPTURE_PORT),
+  PUBLIC_URL: process.env.PUBLIC_URL ?? `http://127.0.0.1:${PORT}`,
 });
 launch('erp-sim', 'dist/apps/erp-sim/main.js', { ERP_SIM_PORT: String(RECEIVER_PORT), ERP_SIM_WEBHOOK_SECRET: DEV_WEBHOOK_SECRET });
 launch('connector-webhook', 'dist/apps/connector-webhook/main.js', {});
@@ -152,5 +157,8 @@ say(`  API:          ${base}/api`);
 say(`  API docs:     ${base}/api/docs`);
 say(`  ERP sim:      http://127.0.0.1:${RECEIVER_PORT}/webhooks/events (events the webhook connector delivered)`);
 say(`  Queues on:    ${engine}`);
+say(process.env.SMTP_URL
+  ? `  Mail:         SMTP_URL (${process.env.SMTP_URL.replace(/:[^:@/]*@/, ':***@')})`
+  : `  Mail:         captured by smtp://127.0.0.1:${MAIL_CAPTURE_PORT} — read it at ${base}/integrations/mail`);
 say(`  Demo users:   admin@ sales@ approver@ finance@ integration@demo.signet — password: ${DEMO_PASSWORD}`);
 say('Press Ctrl-C to stop.');

@@ -229,7 +229,8 @@ describe('approval notifications: emails, one-tap links, feed, chat', () => {
   });
 });
 
-describe('reminders, escalation and digests on real BullMQ delayed jobs with a controllable clock', () => {
+// `npm start` runs BullMQ on PostgreSQL, production on Redis: the timers must work on both.
+describe.each(['redis', 'postgres'] as const)('reminders, escalation and digests on real BullMQ delayed jobs (%s) with a controllable clock', (engine) => {
   let stack: Stack;
   let capture: MailCapture;
   let rep: User, fin: User, boss: User, digestUser: User;
@@ -251,7 +252,7 @@ describe('reminders, escalation and digests on real BullMQ delayed jobs with a c
 
   beforeAll(async () => {
     capture = await startMailCapture();
-    stack = await startStack('timers', { connector: false, env: { SMTP_URL: capture.url, PUBLIC_URL, SIGNET_TEST_CLOCK: 'true' } });
+    stack = await startStack(`timers${engine}`, { engine, connector: false, env: { SMTP_URL: capture.url, PUBLIC_URL, SIGNET_TEST_CLOCK: 'true' } });
     [rep, fin, boss, digestUser] = await Promise.all([
       userWithRoles(stack, ['sales']),
       userWithRoles(stack, ['approver']),
