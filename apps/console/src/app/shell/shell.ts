@@ -1,4 +1,6 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
 import { MatMenuModule } from '@angular/material/menu';
@@ -6,6 +8,7 @@ import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthStore } from '@signet/console-data-access';
+import { map } from 'rxjs';
 import { NAV_ITEMS } from './nav-items';
 
 @Component({
@@ -23,22 +26,24 @@ import { NAV_ITEMS } from './nav-items';
     .who { text-align: right; line-height: 1.2; margin-right: 8px; }
     .who small { display: block; color: var(--mat-sys-on-surface-variant); font-size: 12px; }
     a.active { background: var(--mat-sys-secondary-container); }
+    .who.compact small { display: none; }
   `,
   template: `
     <mat-sidenav-container>
-      <mat-sidenav mode="side" opened>
+      <mat-sidenav #nav [mode]="narrow() ? 'over' : 'side'" [opened]="!narrow()">
         <div class="brand"><span>◆</span> Signet</div>
         <mat-nav-list aria-label="Main navigation">
           @for (item of items(); track item.path) {
-            <a mat-list-item [routerLink]="item.path" routerLinkActive="active" [attr.data-nav]="item.label">{{ item.label }}</a>
+            <a mat-list-item [routerLink]="item.path" routerLinkActive="active" [attr.data-nav]="item.label" (click)="narrow() && nav.close()">{{ item.label }}</a>
           }
         </mat-nav-list>
       </mat-sidenav>
       <mat-sidenav-content>
         <mat-toolbar>
+          @if (narrow()) { <button mat-button (click)="nav.toggle()" aria-label="Menu" data-testid="menu">☰</button> }
           <span class="spacer"></span>
           @if (auth.me(); as me) {
-            <div class="who" data-testid="current-user">
+            <div class="who" data-testid="current-user" [class.compact]="narrow()">
               {{ me.displayName ?? me.email }}
               <small>{{ me.roles.join(', ') }}</small>
             </div>
@@ -56,6 +61,8 @@ import { NAV_ITEMS } from './nav-items';
 export class Shell {
   protected readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
+  /** Phones and narrow windows: the navigation slides over the page instead of taking a column. */
+  protected readonly narrow = toSignal(inject(BreakpointObserver).observe('(max-width: 760px)').pipe(map((s) => s.matches)), { initialValue: false });
   protected readonly items = computed(() => NAV_ITEMS.filter((item) => item.roles.length === 0 || this.auth.hasRole(...item.roles)));
 
   signOut(): void {
