@@ -72,7 +72,19 @@ export class ApprovalNotifier implements OnApplicationBootstrap, OnModuleDestroy
       SELECT s.quote_id FROM approval_submissions s LEFT JOIN notified_submissions ns ON ns.submission_id = s.id
        WHERE s.outcome IN ('approved','rejected','recalled') AND ns.outcome IS DISTINCT FROM s.outcome`);
     for (const row of rows) await this.reconcile(row.quote_id);
+    await this.requeuePendingDeliveries();
     return rows.length;
+  }
+
+  /**
+   * Jobs of pending emails are added after their rows commit; a crash in between would leave
+   * them unsent. Re-adding is harmless: job ids are derived from the rows, so BullMQ keeps one.
+   */
+  private async requeuePendingDeliveries(): Promise<void> {
+    const pending: { id: string; user_id: string; mode: 'immediate' | 'digest'; due_at: Date }[] = await this.db.query(
+      `SELECT id, user_id, mode, due_at FROM notification_deliveries WHERE status = 'pending' AND attempts = 0 ORDER BY due_at LIMIT 1000`,
+    );
+    await this.dispatcher.enqueue(pending.map((d) => this.dispatcher.deliveryJob(d.id, d.user_id, d.mode, new Date(d.due_at))));
   }
 
   async reconcile(quoteId: string): Promise<void> {

@@ -140,13 +140,16 @@ export class NotificationDispatcher {
         sentAt: null,
         createdAt: now,
       });
-      jobs.push(
-        preference.mode === 'digest'
-          ? { name: JobName.NotificationDigest, jobId: `digest-${person.id}-${dueAt.getTime()}`, dueAt, data: { userId: person.id, dueAt: dueAt.toISOString() } }
-          : { name: JobName.NotificationDeliver, jobId: `deliver-${delivery.id}`, dueAt, data: { deliveryId: delivery.id, dueAt: dueAt.toISOString() } },
-      );
+      jobs.push(this.deliveryJob(delivery.id, person.id, preference.mode, dueAt));
     }
     return jobs;
+  }
+
+  /** The job that sends a delivery: alone (immediate), or with the user's other items due then (digest). */
+  deliveryJob(deliveryId: string, userId: string, mode: 'immediate' | 'digest', dueAt: Date): PendingJob {
+    return mode === 'digest'
+      ? { name: JobName.NotificationDigest, jobId: `digest-${userId}-${dueAt.getTime()}`, dueAt, data: { userId } }
+      : { name: JobName.NotificationDeliver, jobId: `deliver-${deliveryId}`, dueAt, data: { deliveryId } };
   }
 
   /** Adds jobs with their delay measured on the API clock. Call after the rows are committed. */

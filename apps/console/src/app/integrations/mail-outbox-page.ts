@@ -66,7 +66,7 @@ const REFRESH_MS = 5_000;
                 <div>
                   <ul data-testid="mail-list">
                     @for (m of page.items; track m.id) {
-                      <li [class.selected]="selected()?.id === m.id" (click)="select(m.id)">
+                      <li [class.selected]="selected()?.id === m.id" (click)="select(m.id)" (keydown.enter)="select(m.id)" tabindex="0" role="button">
                         <strong>{{ m.subject }}</strong>
                         <small>to {{ m.to.join(', ') }} · {{ m.receivedAt | date: 'medium' }}</small>
                       </li>

@@ -56,7 +56,7 @@ const KIND_LABELS: Record<string, string> = {
         } @else {
           <ul data-testid="feed">
             @for (n of page.items; track n.id) {
-              <li [class.unread]="!n.readAt" (click)="open(n)" [attr.data-kind]="n.kind">
+              <li [class.unread]="!n.readAt" (click)="open(n)" (keydown.enter)="open(n)" tabindex="0" role="button" [attr.data-kind]="n.kind">
                 <span class="kind">{{ kindLabel(n.kind) }}</span>
                 <span class="text"><div class="title">{{ n.title }}</div><div class="body">{{ n.body }}</div></span>
                 <time>{{ n.createdAt | date: 'short' }}</time>
