@@ -13,6 +13,8 @@ export const GLOBAL_PREFIX = 'api';
 
 export function configureApp(app: NestExpressApplication): void {
   app.setGlobalPrefix(GLOBAL_PREFIX);
+  // A 10,000-line quote is a few megabytes of JSON; one request must carry it.
+  app.useBodyParser('json', { limit: process.env['JSON_BODY_LIMIT'] || '32mb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.disable('x-powered-by');

@@ -6,12 +6,14 @@ import { LoggerModule } from 'nestjs-pino';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
 import { RouteRolesAudit } from './common/route-roles.audit';
 import { ALL_CONFIGS, appConfig, configSchema, databaseConfig } from './config/configuration';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { databaseOptions } from './database/database-options';
 import { HealthModule } from './health/health.module';
 import { QueueModule } from './queue/queue.module';
+import { QuotesModule } from './quotes/quotes.module';
 import { BootstrapAdminService } from './seed/bootstrap-admin.service';
 import { DemoSeedService } from './seed/demo-seed.service';
 import { SyncModule } from './sync/sync.module';
@@ -48,6 +50,8 @@ import { UsersModule } from './users/users.module';
     AuthModule,
     HealthModule,
     SyncModule,
+    CatalogueModule,
+    QuotesModule,
   ],
   controllers: [DashboardController],
   providers: [RouteRolesAudit, BootstrapAdminService, DemoSeedService],

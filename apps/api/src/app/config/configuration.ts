@@ -20,6 +20,7 @@ export const configSchema = Joi.object({
   REFRESH_TOKEN_TTL_SECONDS: Joi.number().integer().min(60).default(7 * 24 * 3600),
   LOGIN_RATE_LIMIT: Joi.number().integer().min(1).default(10),
   LOGIN_RATE_WINDOW_SECONDS: Joi.number().integer().min(1).default(60),
+  JSON_BODY_LIMIT: Joi.string().pattern(/^\d+(kb|mb)$/).default('32mb'),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   CONSOLE_DIR: Joi.string().allow('').default(''),
   SEED_DEMO: Joi.boolean().default(false),

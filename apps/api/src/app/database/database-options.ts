@@ -1,13 +1,19 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ApiKeyEntity } from '../api-keys/api-key.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
+import { AccountEntity } from '../catalogue/account.entity';
+import { FieldDefinitionEntity } from '../catalogue/field-definition.entity';
+import { ProductEntity } from '../catalogue/product.entity';
+import { QuoteHistoryEntity } from '../quotes/quote-history.entity';
+import { QuoteEntity } from '../quotes/quote.entity';
 import { SyncLedgerEntity } from '../sync/sync-ledger.entity';
 import { UserEntity } from '../users/user.entity';
 import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
+import { CatalogueAndQuotes1764400000000 } from './migrations/1764400000000-catalogue-and-quotes';
 
 /** Entities and migrations are listed explicitly: the API is bundled, so globs would find nothing. */
-export const ENTITIES = [UserEntity, AuditEventEntity, ApiKeyEntity, SyncLedgerEntity];
-export const MIGRATIONS = [Foundation1764300000000];
+export const ENTITIES = [UserEntity, AuditEventEntity, ApiKeyEntity, SyncLedgerEntity, ProductEntity, AccountEntity, FieldDefinitionEntity, QuoteEntity, QuoteHistoryEntity];
+export const MIGRATIONS = [Foundation1764300000000, CatalogueAndQuotes1764400000000];
 
 export function databaseOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

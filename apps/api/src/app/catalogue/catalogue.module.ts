@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountEntity } from './account.entity';
+import { AccountsController } from './accounts.controller';
+import { AccountsService } from './accounts.service';
+import { FieldDefinitionEntity } from './field-definition.entity';
+import { FieldsController } from './fields.controller';
+import { FieldsService } from './fields.service';
+import { ProductEntity } from './product.entity';
+import { ProductsController } from './products.controller';
+import { ProductsService } from './products.service';
+
+/** Products, accounts and custom field definitions: what quotes are made of. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ProductEntity, AccountEntity, FieldDefinitionEntity])],
+  controllers: [ProductsController, AccountsController, FieldsController],
+  providers: [ProductsService, AccountsService, FieldsService],
+  exports: [ProductsService, AccountsService, FieldsService, TypeOrmModule],
+})
+export class CatalogueModule {}

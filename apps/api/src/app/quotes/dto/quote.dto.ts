@@ -1,0 +1,194 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MAX_QUOTE_LINES, QUOTE_STATUSES, type QuoteStatus } from '@signet/quotes-domain';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination';
+import { IsLocalDate, IsPlainObject } from '../../common/value-validators';
+import { LineInputDto, QuoteLineDto } from './quote-line.dto';
+
+export class CreateQuoteDto {
+  @ApiProperty({ example: 'Acme platform renewal 2026' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  accountId!: string;
+
+  @ApiProperty({ example: '2026-07-01', description: 'When the quoted products start, unless a line says otherwise.' })
+  @IsLocalDate()
+  startDate!: string;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 12, description: 'Term of recurring lines, unless a line says otherwise.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  termMonths?: number | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-06-30' })
+  @IsOptional()
+  @IsLocalDate()
+  validUntil?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Admins may create a quote for another user; default: you.' })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Custom quote field values (see GET /fields?object=quote).' })
+  @IsOptional()
+  @IsPlainObject()
+  fields?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ type: [LineInputDto], description: 'Initial lines: a whole quote in one request.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_QUOTE_LINES)
+  @ValidateNested({ each: true })
+  @Type(() => LineInputDto)
+  lines?: LineInputDto[];
+}
+
+export class UpdateQuoteDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  accountId?: string;
+
+  @ApiPropertyOptional({ description: 'Lines that follow the quote are re-dated and re-priced.' })
+  @IsOptional()
+  @IsLocalDate()
+  startDate?: string;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Recurring lines that follow the quote are re-priced.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  termMonths?: number | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsLocalDate()
+  validUntil?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Admins only: hand the quote to another user.' })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Fields to set; a null clears one. Fields not named are kept.' })
+  @IsOptional()
+  @IsPlainObject()
+  fields?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'The version you read; a stale version is refused with 409.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+const SORTABLE = ['updatedAt', 'createdAt', 'number', 'name', 'netTotal'] as const;
+export type QuoteSort = (typeof SORTABLE)[number];
+
+export class QuoteQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Matches number, name or account name, case-insensitive.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+
+  @ApiPropertyOptional({ enum: QUOTE_STATUSES })
+  @IsOptional()
+  @IsIn([...QUOTE_STATUSES])
+  status?: QuoteStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  accountId?: string;
+
+  @ApiPropertyOptional({ description: 'A user id, or `me`.' })
+  @IsOptional()
+  @Matches(/^(me|[0-9a-fA-F-]{36})$/, { message: 'owner must be a user id or me' })
+  owner?: string;
+
+  @ApiPropertyOptional({ enum: SORTABLE, default: 'updatedAt' })
+  @IsOptional()
+  @IsIn(SORTABLE)
+  sort: QuoteSort = 'updatedAt';
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  direction: 'asc' | 'desc' = 'desc';
+}
+
+export class QuoteSummaryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 'Q-000042' }) number!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: QUOTE_STATUSES }) status!: QuoteStatus;
+  @ApiProperty() accountId!: string;
+  @ApiProperty() accountName!: string;
+  @ApiProperty() ownerId!: string;
+  @ApiProperty() ownerName!: string;
+  @ApiProperty({ example: '2026-07-01' }) startDate!: string;
+  @ApiProperty({ type: Number, nullable: true }) termMonths!: number | null;
+  @ApiProperty({ type: String, nullable: true }) validUntil!: string | null;
+  @ApiProperty() lineCount!: number;
+  @ApiProperty({ example: '15000.00' }) listTotal!: string;
+  @ApiProperty({ example: '12750.00' }) netTotal!: string;
+  @ApiProperty({ type: String, nullable: true, example: '15.00', description: '(1 − net ÷ list) × 100; null without a list amount.' }) discountPercent!: string | null;
+  @ApiProperty() version!: number;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class QuoteSummaryPageDto {
+  @ApiProperty({ type: [QuoteSummaryDto] }) items!: QuoteSummaryDto[];
+  @ApiProperty() total!: number;
+}
+
+export class GroupTotalDto {
+  @ApiProperty({ type: String, nullable: true, description: 'null for lines in no group.' }) group!: string | null;
+  @ApiProperty() lineCount!: number;
+  @ApiProperty() listTotal!: string;
+  @ApiProperty() netTotal!: string;
+}
+
+export class QuoteDto extends QuoteSummaryDto {
+  @ApiProperty({ type: 'object', additionalProperties: true }) fields!: Record<string, unknown>;
+  @ApiProperty() discountAmount!: string;
+  @ApiProperty() oneTimeTotal!: string;
+  @ApiProperty() recurringTotal!: string;
+  @ApiProperty({ type: [GroupTotalDto] }) groups!: GroupTotalDto[];
+  @ApiProperty({ type: [QuoteLineDto] }) lines!: QuoteLineDto[];
+}
+
+export class QuoteHistoryEntryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() at!: string;
+  @ApiProperty({ type: String, nullable: true }) actorId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorName!: string | null;
+  @ApiProperty({ example: 'lines_changed' }) action!: string;
+  @ApiProperty({ type: String, nullable: true, enum: QUOTE_STATUSES }) fromStatus!: QuoteStatus | null;
+  @ApiProperty({ type: String, nullable: true, enum: QUOTE_STATUSES }) toStatus!: QuoteStatus | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) detail!: Record<string, unknown>;
+}
+
+export class QuoteHistoryPageDto {
+  @ApiProperty({ type: [QuoteHistoryEntryDto] }) items!: QuoteHistoryEntryDto[];
+  @ApiProperty() total!: number;
+}

@@ -1,0 +1,268 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  checkDeletable,
+  definitionsOf,
+  editLines,
+  editOutcome,
+  type FieldDefinition,
+  type FieldValues,
+  type LinesEdited,
+  mergeFieldValues,
+  type PricedLine,
+  type PricedProduct,
+  type QuoteHeader,
+  quotesError,
+  quoteTotals,
+  repriceLines,
+  sameFields,
+  validateFieldValues,
+  type Violation,
+} from '@signet/quotes-domain';
+import { Decimal, parseLocalDate } from '@signet/shared-kernel';
+import type { EntityManager, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
+import { AccountEntity } from '../catalogue/account.entity';
+import { FieldsService } from '../catalogue/fields.service';
+import { ProductEntity } from '../catalogue/product.entity';
+import { AppError, invalidInput, notFound } from '../common/app-error';
+import { Role } from '../common/roles';
+import { assertVersion } from '../common/value-validators';
+import { UserEntity } from '../users/user.entity';
+import type { LineInputDto, PutLinesDto } from './dto/quote-line.dto';
+import type { CreateQuoteDto, QuoteDto, UpdateQuoteDto } from './dto/quote.dto';
+import { QuoteHistoryEntity } from './quote-history.entity';
+import { draftOf, headerOf, quotesProblem, totalsColumns } from './quote-mapper';
+import { QuoteLinesRepository, type StoredLine } from './quote-lines.repository';
+import { QuoteQueriesService } from './quote-queries.service';
+import { QuoteEntity } from './quote.entity';
+
+const isAdmin = (actor: Principal) => actor.roles.includes(Role.Admin);
+
+/** Writes to quotes: create, header edits, bulk line changes, delete. Each in one transaction with its history row. */
+@Injectable()
+export class QuotesService {
+  constructor(
+    @InjectRepository(QuoteEntity) private readonly quotes: Repository<QuoteEntity>,
+    private readonly lineStore: QuoteLinesRepository,
+    private readonly fields: FieldsService,
+    private readonly queries: QuoteQueriesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(input: CreateQuoteDto, actor: Principal): Promise<QuoteDto> {
+    const ownerId = input.ownerId ?? actor.id;
+    if (ownerId !== actor.id && !isAdmin(actor)) throw new AppError(403, 'not_quote_owner', 'Forbidden', 'Only admins may create quotes for someone else.');
+    return this.quotes.manager.transaction(async (manager) => {
+      await Promise.all([this.assertAccount(manager, input.accountId), this.assertOwner(manager, ownerId)]);
+      const definitions = await this.fields.definitions(manager);
+      const fields = this.checkedFields(input.fields ?? {}, definitions);
+      const id = randomUUID();
+      const header = { id, ownerId, accountId: input.accountId, startDate: parseLocalDate(input.startDate), termMonths: input.termMonths ?? null, fields };
+      const planned = await this.planLines(manager, header, [], { upsert: input.lines ?? [], remove: [] }, definitions);
+      const repo = manager.getRepository(QuoteEntity);
+      await repo.insert(
+        repo.create({
+          id,
+          name: input.name.trim(),
+          accountId: input.accountId,
+          ownerId,
+          status: 'draft',
+          startDate: input.startDate,
+          termMonths: input.termMonths ?? null,
+          validUntil: input.validUntil ?? null,
+          fields,
+          ...totalsColumns(quoteTotals(planned.lines)),
+        }),
+      );
+      await this.persistLines(manager, id, [], planned);
+      await this.record(manager, id, actor, 'created', { lineCount: planned.lines.length });
+      return this.queries.get(id, manager);
+    });
+  }
+
+  async update(id: string, input: UpdateQuoteDto, actor: Principal): Promise<QuoteDto> {
+    return this.quotes.manager.transaction(async (manager) => {
+      const quote = await this.lockForEdit(manager, id, actor, input.version);
+      const changes = await this.headerChanges(manager, quote, input, actor);
+      if (Object.keys(changes).length === 0) return this.queries.get(id, manager);
+      const outcome = this.outcome(quote);
+      const changed = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])) as Partial<QuoteEntity>;
+      const patch: Partial<QuoteEntity> = { ...changed, status: outcome.status };
+      if ('startDate' in changes || 'termMonths' in changes) {
+        const current = await this.lineStore.load(manager, id);
+        const repriced = repriceLines(current, headerOf({ ...quote, ...changed }), await this.catalogFor(manager, current, []));
+        if (!repriced.ok) throw quotesProblem(repriced.error);
+        await this.lineStore.write(manager, id, repriced.value.written, positionsOf(current, []));
+        Object.assign(patch, totalsColumns(quoteTotals(repriced.value.lines)));
+      }
+      await manager.getRepository(QuoteEntity).update(id, patch);
+      await this.record(manager, id, actor, 'updated', { changes, ...(outcome.approvalVoided ? { approvalVoided: true } : {}) }, quote.status, outcome.status);
+      return this.queries.get(id, manager);
+    });
+  }
+
+  async putLines(id: string, body: PutLinesDto, actor: Principal): Promise<QuoteDto> {
+    return this.quotes.manager.transaction(async (manager) => {
+      const quote = await this.lockForEdit(manager, id, actor, body.version);
+      const outcome = this.outcome(quote);
+      const current = await this.lineStore.load(manager, id);
+      const applied = await this.planLines(manager, headerOf(quote), current, body, await this.fields.definitions(manager));
+      if (applied.written.length + applied.removed.length === 0) return this.queries.get(id, manager);
+      await this.persistLines(manager, id, current, applied);
+      const totals = quoteTotals(applied.lines);
+      await manager.getRepository(QuoteEntity).update(id, { ...totalsColumns(totals), status: outcome.status });
+      const detail = {
+        added: applied.added,
+        updated: applied.updated,
+        removed: applied.removed.length,
+        netTotal: { from: Decimal.of(quote.netTotal).toFixed2(), to: totals.netTotal.toFixed2() },
+        ...(outcome.approvalVoided ? { approvalVoided: true } : {}),
+      };
+      await this.record(manager, id, actor, 'lines_changed', detail, quote.status, outcome.status);
+      return this.queries.get(id, manager);
+    });
+  }
+
+  async remove(id: string, actor: Principal): Promise<void> {
+    await this.quotes.manager.transaction(async (manager) => {
+      const quote = await this.lockForEdit(manager, id, actor, undefined);
+      const deletable = checkDeletable(quote.status);
+      if (!deletable.ok) throw quotesProblem(deletable.error);
+      await manager.getRepository(QuoteEntity).delete(id);
+      await this.audit.record({ actorId: actor.id, action: 'quote.deleted', targetType: 'quote', targetId: id, detail: { number: quote.number, name: quote.name } }, manager);
+    });
+  }
+
+  /** Resolves products and ids and runs the domain's bulk edit; nothing is written yet. */
+  private async planLines(
+    manager: EntityManager,
+    header: QuoteHeader,
+    current: readonly StoredLine[],
+    body: { upsert: readonly LineInputDto[]; remove: readonly string[] },
+    definitions: readonly FieldDefinition[],
+  ): Promise<LinesEdited> {
+    if (body.upsert.length === 0 && body.remove.length === 0) return { lines: current, written: [], removed: [], added: 0, updated: 0 };
+    const catalog = await this.catalogFor(manager, [], body.upsert);
+    const bySku = new Map([...catalog.values()].map((p) => [p.sku.toLowerCase(), p.id]));
+    const unresolved: Violation[] = [];
+    const drafts = body.upsert.map((input, index) => {
+      const productId = input.productId ?? (input.sku ? bySku.get(input.sku.toLowerCase()) : undefined);
+      if (!productId) unresolved.push({ field: `upsert[${index}].${input.sku ? 'sku' : 'productId'}`, message: input.sku ? `no product with sku ${input.sku}` : 'give productId or sku' });
+      return draftOf(input, input.id ?? randomUUID(), productId ?? '');
+    });
+    if (unresolved.length > 0) throw quotesProblem(quotesError('invalid_lines', unresolved[0].message, unresolved.slice(0, 50)));
+    const edited = editLines(current, { upsert: drafts, remove: body.remove }, { header, catalog, fieldDefinitions: definitions });
+    if (!edited.ok) throw quotesProblem(edited.error);
+    return edited.value;
+  }
+
+  private async persistLines(manager: EntityManager, quoteId: string, current: readonly StoredLine[], edited: LinesEdited): Promise<void> {
+    await this.lineStore.remove(manager, quoteId, edited.removed);
+    await this.lineStore.write(manager, quoteId, edited.written, positionsOf(current, edited.lines));
+  }
+
+  /** Products named by existing lines (by id) and by line inputs (by id or sku), in one query. */
+  private async catalogFor(manager: EntityManager, current: readonly PricedLine[], inputs: readonly LineInputDto[]): Promise<Map<string, PricedProduct>> {
+    const ids = [...new Set([...current.map((l) => l.productId), ...inputs.flatMap((i) => (i.productId ? [i.productId] : []))])];
+    const skus = [...new Set(inputs.flatMap((i) => (!i.productId && i.sku ? [i.sku.toLowerCase()] : [])))];
+    if (ids.length === 0 && skus.length === 0) return new Map();
+    const rows = await manager
+      .getRepository(ProductEntity)
+      .createQueryBuilder('p')
+      .where('p.id = ANY(CAST(:ids AS uuid[])) OR lower(p.sku) = ANY(CAST(:skus AS text[]))', { ids, skus })
+      .getMany();
+    return new Map(
+      rows.map((p) => [
+        p.id,
+        { id: p.id, sku: p.sku, name: p.name, family: p.family, chargeType: p.chargeType, listPrice: Decimal.of(p.listPrice), termMonths: p.termMonths, active: p.active },
+      ]),
+    );
+  }
+
+  /** The header fields that really change, each as { from, to }; checks account, owner and custom fields. */
+  private async headerChanges(manager: EntityManager, quote: QuoteEntity, input: UpdateQuoteDto, actor: Principal): Promise<Record<string, { from: unknown; to: unknown }>> {
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    const consider = <K extends keyof QuoteEntity>(key: K, value: QuoteEntity[K] | undefined) => {
+      if (value !== undefined && value !== quote[key]) changes[key] = { from: quote[key], to: value };
+    };
+    consider('name', input.name?.trim());
+    consider('accountId', input.accountId);
+    consider('startDate', input.startDate);
+    consider('termMonths', input.termMonths);
+    consider('validUntil', input.validUntil);
+    consider('ownerId', input.ownerId);
+    if (input.fields) {
+      const merged = mergeFieldValues(quote.fields, this.checkedFields(input.fields, await this.fields.definitions(manager)));
+      if (!sameFields(merged, quote.fields)) changes['fields'] = { from: quote.fields, to: merged };
+    }
+    if (changes['ownerId'] && !isAdmin(actor)) throw new AppError(403, 'not_quote_owner', 'Forbidden', 'Only admins may hand a quote to someone else.');
+    if (changes['accountId']) await this.assertAccount(manager, input.accountId as string);
+    if (changes['ownerId']) await this.assertOwner(manager, input.ownerId as string);
+    return changes;
+  }
+
+  private checkedFields(values: Record<string, unknown>, definitions: readonly FieldDefinition[]): FieldValues {
+    const problems = validateFieldValues(values as FieldValues, definitionsOf(definitions, 'quote'), 'quote', 'fields');
+    if (problems.length > 0) throw quotesProblem(quotesError('invalid_fields', problems.map((p) => p.message).join('; '), problems));
+    return values as FieldValues;
+  }
+
+  private outcome(quote: QuoteEntity) {
+    const outcome = editOutcome(quote.status);
+    if (!outcome.ok) throw quotesProblem(outcome.error);
+    return outcome.value;
+  }
+
+  /** Locks the quote row for this transaction, then checks who may edit it and the version they read. */
+  private async lockForEdit(manager: EntityManager, id: string, actor: Principal, version: number | undefined): Promise<QuoteEntity> {
+    const quote = await manager.getRepository(QuoteEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!quote) throw notFound('Quote', id);
+    if (!isAdmin(actor) && quote.ownerId !== actor.id) {
+      throw new AppError(403, 'not_quote_owner', 'Forbidden', 'Only the quote owner or an admin may change this quote.');
+    }
+    assertVersion('quote', version, quote.version);
+    return quote;
+  }
+
+  private async assertAccount(manager: EntityManager, accountId: string): Promise<void> {
+    const account = await manager.getRepository(AccountEntity).findOneBy({ id: accountId });
+    if (!account || !account.active) throw invalidInput([{ field: 'accountId', message: account ? 'the account is inactive' : 'no such account' }]);
+  }
+
+  private async assertOwner(manager: EntityManager, ownerId: string): Promise<void> {
+    const owner = await manager.getRepository(UserEntity).findOneBy({ id: ownerId });
+    if (!owner || !owner.active) throw invalidInput([{ field: 'ownerId', message: owner ? 'the user is inactive' : 'no such user' }]);
+  }
+
+  private async record(
+    manager: EntityManager,
+    quoteId: string,
+    actor: Principal,
+    action: string,
+    detail: Record<string, unknown>,
+    fromStatus: QuoteEntity['status'] | null = null,
+    toStatus: QuoteEntity['status'] | null = null,
+  ): Promise<void> {
+    const changedStatus = fromStatus !== toStatus;
+    const history = manager.getRepository(QuoteHistoryEntity);
+    await history.save(history.create({
+      quoteId,
+      actorId: actor.kind === 'user' ? actor.id : null,
+      action,
+      fromStatus: changedStatus ? fromStatus : null,
+      toStatus: changedStatus ? toStatus : null,
+      detail: actor.kind === 'api-key' ? { ...detail, apiKeyId: actor.id } : detail,
+    }), { reload: false });
+  }
+}
+
+/** Existing lines keep their position; new lines follow the last one, in quote order. */
+function positionsOf(current: readonly StoredLine[], lines: readonly PricedLine[]): (id: string) => number {
+  const positions = new Map(current.map((l) => [l.id, l.position]));
+  let next = current.reduce((max, l) => Math.max(max, l.position), -1) + 1;
+  for (const line of lines) if (!positions.has(line.id)) positions.set(line.id, next++);
+  return (id) => positions.get(id) as number;
+}
