@@ -12,6 +12,7 @@ import { ALL_CONFIGS, appConfig, configSchema, databaseConfig } from './config/c
 import { DashboardController } from './dashboard/dashboard.controller';
 import { databaseOptions } from './database/database-options';
 import { HealthModule } from './health/health.module';
+import { OrdersModule } from './orders/orders.module';
 import { QueueModule } from './queue/queue.module';
 import { QuotesModule } from './quotes/quotes.module';
 import { BootstrapAdminService } from './seed/bootstrap-admin.service';
@@ -52,6 +53,7 @@ import { UsersModule } from './users/users.module';
     SyncModule,
     CatalogueModule,
     QuotesModule,
+    OrdersModule,
   ],
   controllers: [DashboardController],
   providers: [RouteRolesAudit, BootstrapAdminService, DemoSeedService],

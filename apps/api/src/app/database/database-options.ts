@@ -10,10 +10,11 @@ import { SyncLedgerEntity } from '../sync/sync-ledger.entity';
 import { UserEntity } from '../users/user.entity';
 import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
 import { CatalogueAndQuotes1764400000000 } from './migrations/1764400000000-catalogue-and-quotes';
+import { OrdersAndContracts1764460000000 } from './migrations/1764460000000-orders-and-contracts';
 
 /** Entities and migrations are listed explicitly: the API is bundled, so globs would find nothing. */
 export const ENTITIES = [UserEntity, AuditEventEntity, ApiKeyEntity, SyncLedgerEntity, ProductEntity, AccountEntity, FieldDefinitionEntity, QuoteEntity, QuoteHistoryEntity];
-export const MIGRATIONS = [Foundation1764300000000, CatalogueAndQuotes1764400000000];
+export const MIGRATIONS = [Foundation1764300000000, CatalogueAndQuotes1764400000000, OrdersAndContracts1764460000000];
 
 export function databaseOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

@@ -7,6 +7,10 @@ export enum QueueName {
   ConnectorSap = 'connector-sap',
   ConnectorNetsuite = 'connector-netsuite',
   SyncResults = 'sync-results',
+  /** Future-dated order activations: one delayed job per order, id derived from the order id. */
+  OrderActivation = 'order-activation',
+  /** Contract housekeeping: renewal quotes N days before the end, expiry after it. */
+  ContractRenewals = 'contract-renewals',
 }
 
 /** Job names. A worker must have exactly one handler for every job name of its queue. */
@@ -15,6 +19,21 @@ export enum JobName {
   ConnectorPing = 'connector.ping',
   /** A connector's report on a job it processed. */
   SyncResult = 'sync.result',
+  /** Activates one draft order on its scheduled date (data: OrderActivationJob). */
+  OrderActivate = 'order.activate',
+  /** Generates due renewal quotes and expires ended contracts. */
+  ContractRenewalSweep = 'contract.renewal-sweep',
+}
+
+/** Deterministic job ids: one activation job per order, so scheduling twice never duplicates it. */
+export function orderActivationJobId(orderId: string): string {
+  return `activate-${orderId}`;
+}
+
+export interface OrderActivationJob {
+  readonly orderId: string;
+  /** The business date the order activates on (YYYY-MM-DD). */
+  readonly on: string;
 }
 
 export type ConnectorId = 'webhook' | 'sap' | 'netsuite';
