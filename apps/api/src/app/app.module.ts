@@ -13,6 +13,7 @@ import { DashboardController } from './dashboard/dashboard.controller';
 import { databaseOptions } from './database/database-options';
 import { HealthModule } from './health/health.module';
 import { OrdersModule } from './orders/orders.module';
+import { ContractsModule } from './contracts/contracts.module';
 import { QueueModule } from './queue/queue.module';
 import { QuotesModule } from './quotes/quotes.module';
 import { BootstrapAdminService } from './seed/bootstrap-admin.service';
@@ -54,6 +55,7 @@ import { UsersModule } from './users/users.module';
     CatalogueModule,
     QuotesModule,
     OrdersModule,
+    ContractsModule,
   ],
   controllers: [DashboardController],
   providers: [RouteRolesAudit, BootstrapAdminService, DemoSeedService],

@@ -28,6 +28,8 @@ export const configSchema = Joi.object({
   WEBHOOK_TARGETS: Joi.string().allow('').default(''),
   BOOTSTRAP_ADMIN_EMAIL: Joi.string().email({ tlds: { allow: false } }).allow('').default(''),
   BOOTSTRAP_ADMIN_PASSWORD: Joi.string().min(8).allow('').default(''),
+  RENEWAL_LEAD_DAYS: Joi.number().integer().min(0).max(3650).default(60),
+  RENEWAL_SWEEP_MINUTES: Joi.number().integer().min(1).max(10080).default(60),
 });
 
 export interface AppSettings {
@@ -119,4 +121,19 @@ export const connectorConfig = registerAs(
   }),
 );
 
-export const ALL_CONFIGS = [appConfig, databaseConfig, queueConfig, authConfig, connectorConfig];
+export interface ContractsSettings {
+  /** A renewal quote is generated this many days before a contract ends. */
+  renewalLeadDays: number;
+  /** How often the renewal and expiry sweep runs. */
+  sweepMinutes: number;
+}
+
+export const contractsConfig = registerAs(
+  'contracts',
+  (): ContractsSettings => ({
+    renewalLeadDays: Number(process.env['RENEWAL_LEAD_DAYS'] ?? 60),
+    sweepMinutes: Number(process.env['RENEWAL_SWEEP_MINUTES'] ?? 60),
+  }),
+);
+
+export const ALL_CONFIGS = [appConfig, databaseConfig, queueConfig, authConfig, connectorConfig, contractsConfig];

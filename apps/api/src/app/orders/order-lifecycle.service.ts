@@ -49,8 +49,12 @@ export class OrderLifecycleService implements OnApplicationBootstrap {
     const rows: { id: string; on: string }[] = await this.db.query(
       `SELECT id, to_char(activation_scheduled_on, 'YYYY-MM-DD') AS on FROM orders WHERE status = 'draft' AND activation_scheduled_on IS NOT NULL`,
     );
-    for (const row of rows) await this.enqueue(row.id, parseLocalDate(row.on));
-    if (rows.length > 0) this.logger.log({ scheduled: rows.length }, 'scheduled order activations checked');
+    try {
+      for (const row of rows) await this.enqueue(row.id, parseLocalDate(row.on));
+      if (rows.length > 0) this.logger.log({ scheduled: rows.length }, 'scheduled order activations checked');
+    } catch (error) {
+      this.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'scheduled activations not re-checked');
+    }
   }
 
   async activate(id: string, input: { on?: string; version?: number }, actor: Principal): Promise<OrderDto> {

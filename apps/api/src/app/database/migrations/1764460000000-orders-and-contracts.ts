@@ -102,7 +102,7 @@ export class OrdersAndContracts1764460000000 implements MigrationInterface {
         terminated_on date,
         renewal_pricing text NOT NULL DEFAULT 'same' CHECK (renewal_pricing IN ('same','list','uplift')),
         renewal_uplift_percent numeric(9,4),
-        renewal_quote_id uuid REFERENCES quotes(id),
+        renewal_quote_id uuid REFERENCES quotes(id) ON DELETE SET NULL,
         created_by uuid,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
@@ -157,7 +157,7 @@ export class OrdersAndContracts1764460000000 implements MigrationInterface {
       CREATE TABLE contract_amendments (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         contract_id uuid NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
-        quote_id uuid NOT NULL UNIQUE REFERENCES quotes(id),
+        quote_id uuid NOT NULL UNIQUE REFERENCES quotes(id) ON DELETE CASCADE,
         effective date NOT NULL,
         changes jsonb NOT NULL,
         status text NOT NULL DEFAULT 'quoted' CHECK (status IN ('quoted','applied')),
