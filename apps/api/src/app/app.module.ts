@@ -4,12 +4,16 @@ import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { ApprovalRulesModule } from './approval-rules/approval-rules.module';
+import { ApprovalsModule } from './approvals/approvals.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { RouteRolesAudit } from './common/route-roles.audit';
 import { ALL_CONFIGS, appConfig, configSchema, databaseConfig } from './config/configuration';
 import { DashboardController } from './dashboard/dashboard.controller';
+import { DelegationsModule } from './delegations/delegations.module';
+import { DirectoryModule } from './directory/directory.module';
 import { databaseOptions } from './database/database-options';
 import { HealthModule } from './health/health.module';
 import { OrdersModule } from './orders/orders.module';
@@ -17,6 +21,7 @@ import { ContractsModule } from './contracts/contracts.module';
 import { QueueModule } from './queue/queue.module';
 import { QuotesModule } from './quotes/quotes.module';
 import { BootstrapAdminService } from './seed/bootstrap-admin.service';
+import { DemoQuotesSeed } from './seed/demo-quotes.seed';
 import { DemoSeedService } from './seed/demo-seed.service';
 import { SyncModule } from './sync/sync.module';
 import { UsersModule } from './users/users.module';
@@ -54,10 +59,14 @@ import { UsersModule } from './users/users.module';
     SyncModule,
     CatalogueModule,
     QuotesModule,
+    DirectoryModule,
+    DelegationsModule,
+    ApprovalRulesModule,
+    ApprovalsModule,
     OrdersModule,
     ContractsModule,
   ],
   controllers: [DashboardController],
-  providers: [RouteRolesAudit, BootstrapAdminService, DemoSeedService],
+  providers: [RouteRolesAudit, BootstrapAdminService, DemoSeedService, DemoQuotesSeed],
 })
 export class AppModule {}

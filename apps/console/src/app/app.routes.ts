@@ -11,6 +11,16 @@ export const appRoutes: Route[] = [
       { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
       { path: 'dashboard', title: 'Dashboard · Signet', loadComponent: () => import('./dashboard/dashboard-page').then((m) => m.DashboardPage) },
       {
+        path: 'quotes',
+        canActivate: [roleGuard('admin', 'sales', 'approver', 'finance')],
+        loadChildren: () => import('./quotes/quotes.routes').then((m) => m.quotesRoutes),
+      },
+      {
+        path: 'catalogue',
+        canActivate: [roleGuard('admin', 'sales', 'approver', 'finance')],
+        loadChildren: () => import('./catalogue/catalogue.routes').then((m) => m.catalogueRoutes),
+      },
+      {
         path: 'integrations',
         title: 'Integrations · Signet',
         canActivate: [roleGuard('admin', 'integration')],

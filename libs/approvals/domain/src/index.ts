@@ -108,3 +108,10 @@ export {
   type ApprovalAction,
   type ApprovalActionType,
 } from './lib/apply-action';
+export {
+  validateRuleDefinition,
+  validateVariableDefinition,
+  type ConfigIssue,
+  type DefinitionCatalogue,
+} from './lib/validate-definitions';
+export { comparePlans, type PlanDifference } from './lib/compare-plans';

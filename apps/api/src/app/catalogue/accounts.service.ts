@@ -60,8 +60,8 @@ export class AccountsService {
       const repo = manager.getRepository(AccountEntity);
       const account = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!account) throw notFound('Account', id);
-      assertVersion('account', input.version, account.version);
-      const { version: _version, ...change } = input;
+      const { version, ...change } = input;
+      assertVersion('account', version, account.version);
       if (change.name !== undefined) change.name = change.name.trim();
       if (change.accountNumber !== undefined) {
         change.accountNumber = change.accountNumber?.trim() || null;

@@ -85,8 +85,8 @@ export class ProductsService {
       const repo = manager.getRepository(ProductEntity);
       const product = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!product) throw notFound('Product', id);
-      assertVersion('product', input.version, product.version);
-      const { version: _version, listPrice, ssp, ...plain } = input;
+      const { version, listPrice, ssp, ...plain } = input;
+      assertVersion('product', version, product.version);
       const next: Partial<ProductEntity> = { ...plain };
       if (plain.name !== undefined) next.name = plain.name.trim();
       if (plain.family !== undefined) next.family = plain.family?.trim() || null;

@@ -8,13 +8,36 @@ import { QuoteHistoryEntity } from '../quotes/quote-history.entity';
 import { QuoteEntity } from '../quotes/quote.entity';
 import { SyncLedgerEntity } from '../sync/sync-ledger.entity';
 import { UserEntity } from '../users/user.entity';
+import { ApprovalRuleEntity } from '../approval-rules/approval-rule.entity';
+import { ApprovalRuleSetEntity } from '../approval-rules/approval-rule-set.entity';
+import { ApprovalVariableEntity } from '../approval-rules/approval-variable.entity';
+import { DelegationEntity } from '../delegations/delegation.entity';
+import { UserGroupEntity, UserGroupMemberEntity } from '../directory/user-group.entity';
 import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
+import { ApprovalConfiguration1764320000000 } from './migrations/1764320000000-approval-configuration';
 import { CatalogueAndQuotes1764400000000 } from './migrations/1764400000000-catalogue-and-quotes';
+import { ApprovalSubmissions1764420000000 } from './migrations/1764420000000-approval-submissions';
 import { OrdersAndContracts1764460000000 } from './migrations/1764460000000-orders-and-contracts';
 
 /** Entities and migrations are listed explicitly: the API is bundled, so globs would find nothing. */
-export const ENTITIES = [UserEntity, AuditEventEntity, ApiKeyEntity, SyncLedgerEntity, ProductEntity, AccountEntity, FieldDefinitionEntity, QuoteEntity, QuoteHistoryEntity];
-export const MIGRATIONS = [Foundation1764300000000, CatalogueAndQuotes1764400000000, OrdersAndContracts1764460000000];
+export const ENTITIES = [
+  UserEntity,
+  AuditEventEntity,
+  ApiKeyEntity,
+  SyncLedgerEntity,
+  ProductEntity,
+  AccountEntity,
+  FieldDefinitionEntity,
+  QuoteEntity,
+  QuoteHistoryEntity,
+  UserGroupEntity,
+  UserGroupMemberEntity,
+  DelegationEntity,
+  ApprovalRuleEntity,
+  ApprovalVariableEntity,
+  ApprovalRuleSetEntity,
+];
+export const MIGRATIONS = [Foundation1764300000000, ApprovalConfiguration1764320000000, CatalogueAndQuotes1764400000000, ApprovalSubmissions1764420000000, OrdersAndContracts1764460000000];
 
 export function databaseOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

@@ -58,7 +58,7 @@ export class QuotesService {
     return this.quotes.manager.transaction(async (manager) => {
       await Promise.all([this.assertAccount(manager, input.accountId), this.assertOwner(manager, ownerId)]);
       const definitions = await this.fields.definitions(manager);
-      const fields = this.checkedFields(input.fields ?? {}, definitions);
+      const fields = mergeFieldValues({}, this.checkedFields(input.fields ?? {}, definitions));
       const id = randomUUID();
       const header = { id, ownerId, accountId: input.accountId, startDate: parseLocalDate(input.startDate), termMonths: input.termMonths ?? null, fields };
       const planned = await this.planLines(manager, header, [], { upsert: input.lines ?? [], remove: [] }, definitions);

@@ -7,6 +7,7 @@ import { Role } from '../common/roles';
 import { appConfig } from '../config/configuration';
 import { UserEntity } from '../users/user.entity';
 import { BootstrapAdminService } from './bootstrap-admin.service';
+import { DemoQuotesSeed } from './demo-quotes.seed';
 
 export const DEMO_USERS: readonly { email: string; displayName: string; roles: Role[] }[] = [
   { email: 'admin@demo.signet', displayName: 'Ada Admin', roles: [Role.Admin] },
@@ -28,6 +29,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(appConfig.KEY) private readonly settings: ConfigType<typeof appConfig>,
     private readonly bootstrap: BootstrapAdminService,
+    private readonly quotes: DemoQuotesSeed,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -41,5 +43,6 @@ export class DemoSeedService implements OnApplicationBootstrap {
       created += 1;
     }
     this.logger.log(`Demo data: ${created} user(s) created, ${DEMO_USERS.length - created} already present`);
+    await this.quotes.run();
   }
 }

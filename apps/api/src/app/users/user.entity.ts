@@ -21,6 +21,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** The user's manager, for approvers of the form "manager of". */
+  @Column({ name: 'manager_id', type: 'uuid', nullable: true })
+  managerId!: string | null;
+
   /** Bumped when roles change or the user is deactivated: older tokens stop working. */
   @Column({ name: 'token_version', type: 'integer', default: 0 })
   tokenVersion!: number;

@@ -4,7 +4,7 @@ import * as argon2 from 'argon2';
 import type { EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
-import { AppError, conflict, notFound } from '../common/app-error';
+import { AppError, conflict, invalidInput, notFound } from '../common/app-error';
 import { type Page, pageWindow } from '../common/pagination';
 import { Role } from '../common/roles';
 import type { CreateUserDto, UpdateUserDto, UserDto, UserQueryDto } from './dto/user.dto';
@@ -17,6 +17,7 @@ export function toUserDto(user: UserEntity): UserDto {
     displayName: user.displayName,
     roles: user.roles,
     active: user.active,
+    managerId: user.managerId ?? null,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     version: user.version,
@@ -68,6 +69,7 @@ export class UsersService {
         passwordHash,
         roles: input.roles,
         active: true,
+        managerId: input.managerId ? await this.assertManager(manager, null, input.managerId) : null,
       });
       await this.audit.record(
         { actorId: actor.id, action: 'user.created', targetType: 'user', targetId: saved.id, detail: { email: saved.email, roles: saved.roles } },
@@ -110,6 +112,11 @@ export class UsersService {
         user.active = input.active;
         invalidateTokens = true;
       }
+      if (input.managerId !== undefined && (input.managerId ?? null) !== user.managerId) {
+        const managerId = input.managerId ? await this.assertManager(manager, user.id, input.managerId) : null;
+        events.push({ action: 'user.manager_changed', detail: { from: user.managerId, to: managerId } });
+        user.managerId = managerId;
+      }
       if (input.password !== undefined) {
         events.push({ action: 'user.password_changed', detail: {} });
         user.passwordHash = await argon2.hash(input.password);
@@ -141,6 +148,23 @@ export class UsersService {
     const user = await this.users.findOneBy({ id });
     if (!user) throw notFound('User', id);
     return user;
+  }
+
+  /** The manager must be an active user and must not make a reporting cycle. */
+  private async assertManager(manager: EntityManager, userId: string | null, managerId: string): Promise<string> {
+    const invalid = (message: string) => invalidInput([{ field: 'managerId', message }]);
+    if (managerId === userId) throw invalid('a user cannot be their own manager');
+    const found = await manager.getRepository(UserEntity).findOneBy({ id: managerId });
+    if (!found || !found.active) throw invalid(`no active user with id ${managerId}`);
+    if (userId) {
+      const rows: { id: string }[] = await manager.query(
+        `WITH RECURSIVE chain(id, depth) AS (SELECT $1::uuid, 0 UNION SELECT u.manager_id, c.depth + 1 FROM users u JOIN chain c ON u.id = c.id WHERE u.manager_id IS NOT NULL AND c.depth < 1000)
+         SELECT id FROM chain WHERE id = $2::uuid`,
+        [managerId, userId],
+      );
+      if (rows.length > 0) throw invalid('that manager reports to this user: it would make a cycle');
+    }
+    return managerId;
   }
 
   private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {

@@ -10,6 +10,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/dashboard', label: 'Dashboard', roles: [] },
   { path: '/quotes', label: 'Quotes', roles: ['admin', 'sales', 'approver', 'finance'] },
+  { path: '/catalogue', label: 'Catalogue', roles: ['admin', 'sales', 'approver', 'finance'] },
   { path: '/approvals', label: 'Approvals', roles: ['admin', 'sales', 'approver'] },
   { path: '/orders', label: 'Orders', roles: ['admin', 'sales', 'finance'] },
   { path: '/contracts', label: 'Contracts', roles: ['admin', 'sales', 'finance'] },

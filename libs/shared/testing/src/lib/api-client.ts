@@ -48,6 +48,10 @@ export class TestClient {
     return this.request<T>('PATCH', path, body);
   }
 
+  put<T = Record<string, unknown>>(path: string, body: unknown) {
+    return this.request<T>('PUT', path, body);
+  }
+
   delete<T = Record<string, unknown>>(path: string) {
     return this.request<T>('DELETE', path);
   }

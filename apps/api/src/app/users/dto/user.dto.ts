@@ -10,6 +10,7 @@ import {
   IsIn,
   IsInt,
   IsOptional,
+  IsUUID,
   IsString,
   MaxLength,
   Min,
@@ -44,6 +45,11 @@ export class CreateUserDto {
   @ArrayUnique()
   @IsEnum(Role, { each: true })
   roles!: Role[];
+
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: "The user's manager (approvers of the form \"manager of\")." })
+  @IsOptional()
+  @IsUUID()
+  managerId?: string | null;
 }
 
 export class UpdateUserDto {
@@ -73,6 +79,11 @@ export class UpdateUserDto {
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(200)
   password?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'The manager; null removes it.' })
+  @IsOptional()
+  @IsUUID()
+  managerId?: string | null;
 
   @ApiPropertyOptional({ description: 'The version you read; a stale version is refused with 409.' })
   @IsOptional()
@@ -119,6 +130,7 @@ export class UserDto {
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: Role, enumName: 'Role', isArray: true }) roles!: Role[];
   @ApiProperty() active!: boolean;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) managerId!: string | null;
   @ApiProperty({ type: String, nullable: true }) lastLoginAt!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() version!: number;

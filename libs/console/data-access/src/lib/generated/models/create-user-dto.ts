@@ -5,6 +5,11 @@ import { Role } from '../models/role';
 export interface CreateUserDto {
   displayName: string;
   email: string;
+
+  /**
+   * The user's manager (approvers of the form "manager of").
+   */
+  managerId?: string | null;
   password: string;
   roles: Array<Role>;
 }

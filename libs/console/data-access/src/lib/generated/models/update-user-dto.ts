@@ -9,6 +9,11 @@ export interface UpdateUserDto {
    */
   active?: boolean;
   displayName?: string;
+
+  /**
+   * The manager; null removes it.
+   */
+  managerId?: string | null;
   password?: string;
   roles?: Array<Role>;
 

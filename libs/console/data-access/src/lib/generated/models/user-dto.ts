@@ -9,6 +9,7 @@ export interface UserDto {
   email: string;
   id: string;
   lastLoginAt: string | null;
+  managerId: string | null;
   roles: Array<Role>;
   version: number;
 }
