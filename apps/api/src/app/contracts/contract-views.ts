@@ -1,10 +1,16 @@
-import { type Contract, subscriptionQuantityOn } from '@signet/contracts-domain';
+import {
+  type Contract,
+  subscriptionQuantityOn,
+} from '@signet/contracts-domain';
 import type { LocalDate } from '@signet/shared-kernel';
 import type { AssetDto, SubscriptionDto } from './dto/contract.dto';
 import type { StoredContract } from './contracts.repository';
 
 /** Subscriptions of a contract with their segments (original and amendment deltas) and the quantity in force on `asOf`. */
-export function subscriptionViews(stored: StoredContract, asOf: LocalDate): SubscriptionDto[] {
+export function subscriptionViews(
+  stored: StoredContract,
+  asOf: LocalDate,
+): SubscriptionDto[] {
   const c: Contract = stored.contract;
   return c.subscriptions.map((s) => ({
     id: s.id,
@@ -21,7 +27,15 @@ export function subscriptionViews(stored: StoredContract, asOf: LocalDate): Subs
     serviceLevel: stored.serviceLevels.get(s.id) ?? null,
     orderId: s.orderId,
     segments: [
-      { id: s.id, kind: 'original' as const, quantity: s.quantity.toString(), startDate: s.start, endDate: s.end, netTotal: s.netTotal.toFixed2(), amendmentId: null },
+      {
+        id: s.id,
+        kind: 'original' as const,
+        quantity: s.quantity.toString(),
+        startDate: s.start,
+        endDate: s.end,
+        netTotal: s.netTotal.toFixed2(),
+        amendmentId: null,
+      },
       ...c.deltas
         .filter((d) => d.subscriptionId === s.id)
         .map((d) => ({
@@ -50,14 +64,23 @@ export function assetViews(stored: StoredContract): AssetDto[] {
   }));
 }
 
-export function allowedContractActions(stored: StoredContract, today: LocalDate): string[] {
+export function allowedContractActions(
+  stored: StoredContract,
+  today: LocalDate,
+): string[] {
   switch (stored.state) {
     case 'draft':
       return ['activate'];
     case 'activated':
       return [
-        ...(stored.contract.subscriptions.length > 0 && today <= stored.contract.end ? ['amend'] : []),
-        ...(stored.renewalQuoteId === null && stored.contract.subscriptions.length > 0 ? ['renew'] : []),
+        ...(stored.contract.subscriptions.length > 0 &&
+        today <= stored.contract.end
+          ? ['amend']
+          : []),
+        ...(stored.renewalQuoteId === null &&
+        stored.contract.subscriptions.length > 0
+          ? ['renew']
+          : []),
         'terminate',
       ];
     default:

@@ -5,7 +5,10 @@ import { OrdersModule } from '../orders/orders.module';
 import { QuotesModule } from '../quotes/quotes.module';
 import { Account360Service } from './account-360.service';
 import { AmendmentsService } from './amendments.service';
-import { Account360Controller, ContractsController } from './contracts.controller';
+import {
+  Account360Controller,
+  ContractsController,
+} from './contracts.controller';
 import { ContractsRepository } from './contracts.repository';
 import { ContractsService } from './contracts.service';
 import { QuoteDrafts } from './quote-drafts';
@@ -13,8 +16,20 @@ import { RenewalsProcessor } from './renewals.processor';
 import { RenewalsService } from './renewals.service';
 
 @Module({
-  imports: [OrdersModule, QuotesModule, BullModule.registerQueue({ name: QueueName.ContractRenewals })],
+  imports: [
+    OrdersModule,
+    QuotesModule,
+    BullModule.registerQueue({ name: QueueName.ContractRenewals }),
+  ],
   controllers: [ContractsController, Account360Controller],
-  providers: [ContractsRepository, ContractsService, AmendmentsService, RenewalsService, RenewalsProcessor, Account360Service, QuoteDrafts],
+  providers: [
+    ContractsRepository,
+    ContractsService,
+    AmendmentsService,
+    RenewalsService,
+    RenewalsProcessor,
+    Account360Service,
+    QuoteDrafts,
+  ],
 })
 export class ContractsModule {}

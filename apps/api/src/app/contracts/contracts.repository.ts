@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { Asset, Contract, ContractingMethod, ContractState, Subscription, SubscriptionDelta } from '@signet/contracts-domain';
+import type {
+  Asset,
+  Contract,
+  ContractingMethod,
+  ContractState,
+  Subscription,
+  SubscriptionDelta,
+} from '@signet/contracts-domain';
 import { Decimal, type LocalDate } from '@signet/shared-kernel';
 import type { EntityManager } from 'typeorm';
 import { conflict } from '../common/app-error';
@@ -64,7 +71,11 @@ const d = (v: string) => v as LocalDate;
 /** Contract persistence: a contract with its orders, subscriptions, assets and deltas, set-based. */
 @Injectable()
 export class ContractsRepository {
-  async load(manager: EntityManager, where: { ids?: readonly string[]; accountId?: string }, lock = false): Promise<StoredContract[]> {
+  async load(
+    manager: EntityManager,
+    where: { ids?: readonly string[]; accountId?: string },
+    lock = false,
+  ): Promise<StoredContract[]> {
     const params: unknown[] = [];
     const conditions: string[] = [];
     if (where.ids) {
@@ -103,8 +114,27 @@ export class ContractsRepository {
         line_quantity: string;
         service_level: string | null;
       }[],
-      { id: string; contract_id: string; order_id: string; line_id: string; sku: string; product_name: string; quantity: string; start_date: string }[],
-      { id: string; contract_id: string; subscription_id: string; amendment_id: string | null; sku: string; quantity: string; start_date: string; end_date: string; net_total: string }[],
+      {
+        id: string;
+        contract_id: string;
+        order_id: string;
+        line_id: string;
+        sku: string;
+        product_name: string;
+        quantity: string;
+        start_date: string;
+      }[],
+      {
+        id: string;
+        contract_id: string;
+        subscription_id: string;
+        amendment_id: string | null;
+        sku: string;
+        quantity: string;
+        start_date: string;
+        end_date: string;
+        net_total: string;
+      }[],
     ] = await Promise.all([
       manager.query(
         `SELECT id, contract_id, order_id, line_id, sku, product_name, quantity::text AS quantity, to_char(start_date, 'YYYY-MM-DD') AS start_date,
@@ -143,14 +173,24 @@ export class ContractsRepository {
             end: d(s.end_date),
             termMonths: s.term_months,
             netTotal: Decimal.of(s.net_total),
-            pricing: { netTotal: Decimal.of(s.line_net_total), quantity: Decimal.of(s.line_quantity) },
+            pricing: {
+              netTotal: Decimal.of(s.line_net_total),
+              quantity: Decimal.of(s.line_quantity),
+            },
           };
         });
       const contractAssets: Asset[] = assets
         .filter((a) => a.contract_id === r.id)
         .map((a) => {
           names.set(a.sku, a.product_name);
-          return { id: a.id, sku: a.sku, orderId: a.order_id, lineId: a.line_id, quantity: Decimal.of(a.quantity), start: d(a.start_date) };
+          return {
+            id: a.id,
+            sku: a.sku,
+            orderId: a.order_id,
+            lineId: a.line_id,
+            quantity: Decimal.of(a.quantity),
+            start: d(a.start_date),
+          };
         });
       const contractDeltas = deltas.filter((x) => x.contract_id === r.id);
       const contract: Contract = {
@@ -163,17 +203,15 @@ export class ContractsRepository {
         end: d(r.end_date),
         subscriptions,
         assets: contractAssets,
-        deltas: contractDeltas.map(
-          (x): SubscriptionDelta => ({
-            id: x.id,
-            subscriptionId: x.subscription_id,
-            sku: x.sku,
-            quantity: Decimal.of(x.quantity),
-            start: d(x.start_date),
-            end: d(x.end_date),
-            netTotal: Decimal.of(x.net_total),
-          }),
-        ),
+        deltas: contractDeltas.map((x): SubscriptionDelta => ({
+          id: x.id,
+          subscriptionId: x.subscription_id,
+          sku: x.sku,
+          quantity: Decimal.of(x.quantity),
+          start: d(x.start_date),
+          end: d(x.end_date),
+          netTotal: Decimal.of(x.net_total),
+        })),
         sequence: r.sequence,
         history: [],
       };
@@ -184,18 +222,28 @@ export class ContractsRepository {
         terminatedOn: r.terminated_on as LocalDate | null,
         version: r.version,
         renewalPricing: r.renewal_pricing,
-        renewalUpliftPercent: r.renewal_uplift_percent === null ? null : Decimal.of(r.renewal_uplift_percent),
+        renewalUpliftPercent:
+          r.renewal_uplift_percent === null
+            ? null
+            : Decimal.of(r.renewal_uplift_percent),
         renewalQuoteId: r.renewal_quote_id,
         ownerId: r.owner_id,
         names,
         serviceLevels,
-        deltaAmendments: new Map(contractDeltas.map((x) => [x.id, x.amendment_id])),
+        deltaAmendments: new Map(
+          contractDeltas.map((x) => [x.id, x.amendment_id]),
+        ),
       };
     });
   }
 
   /** Inserts new contracts with their orders, subscriptions and assets; a fixed number of statements. */
-  async insert(manager: EntityManager, contracts: readonly Contract[], meta: NewContractMeta, actorId: string | null): Promise<void> {
+  async insert(
+    manager: EntityManager,
+    contracts: readonly Contract[],
+    meta: NewContractMeta,
+    actorId: string | null,
+  ): Promise<void> {
     if (contracts.length === 0) return;
     await manager.query(
       `INSERT INTO contracts (id, account_id, quote_id, method, status, start_date, end_date, sequence, renewal_pricing, renewal_uplift_percent, created_by)
@@ -215,14 +263,27 @@ export class ContractsRepository {
         contracts.map((c) => c.sequence),
       ],
     );
-    const held = contracts.flatMap((c) => c.orderIds.map((o) => [c.id, o] as const));
-    try {
-      await manager.query(`INSERT INTO contract_orders (contract_id, order_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [held.map((h) => h[0]), held.map((h) => h[1])]);
-    } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw conflict('invalid_state', 'An order in this request was contracted by another request at the same moment.');
-      throw error;
-    }
-    const subs = contracts.flatMap((c) => c.subscriptions.map((s) => ({ c, s })));
+    const held = contracts.flatMap((c) =>
+      c.orderIds.map((o) => [c.id, o] as const),
+    );
+    await manager.query(
+      `INSERT INTO contract_orders (contract_id, order_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
+      [held.map((h) => h[0]), held.map((h) => h[1])],
+    );
+    // An order is contracted once: the conditional update is the database's guard against a racing request.
+    const orderIds = [...new Set(held.map((h) => h[1]))];
+    const [marked] = (await manager.query(
+      `UPDATE orders SET contracted_at = now() WHERE id = ANY($1::uuid[]) AND contracted_at IS NULL RETURNING id`,
+      [orderIds],
+    )) as [unknown[], number];
+    if (marked.length !== orderIds.length)
+      throw conflict(
+        'invalid_state',
+        'An order in this request is already contracted.',
+      );
+    const subs = contracts.flatMap((c) =>
+      c.subscriptions.map((s) => ({ c, s })),
+    );
     if (subs.length > 0) {
       await manager.query(
         `INSERT INTO subscriptions (id, contract_id, account_id, order_id, line_id, position, sku, product_name, quantity, start_date, end_date,
@@ -276,7 +337,13 @@ export class ContractsRepository {
     }
   }
 
-  async insertDeltas(manager: EntityManager, contractId: string, deltas: readonly SubscriptionDelta[], firstSeq: number, amendmentId: string | null): Promise<void> {
+  async insertDeltas(
+    manager: EntityManager,
+    contractId: string,
+    deltas: readonly SubscriptionDelta[],
+    firstSeq: number,
+    amendmentId: string | null,
+  ): Promise<void> {
     if (deltas.length === 0) return;
     await manager.query(
       `INSERT INTO subscription_deltas (id, contract_id, subscription_id, amendment_id, seq, sku, quantity, start_date, end_date, net_total)
@@ -299,7 +366,15 @@ export class ContractsRepository {
   }
 
   /** Writes a contract's status under its version (stale → 409). */
-  async saveState(manager: EntityManager, stored: StoredContract, state: ContractState, extra: { terminatedOn?: LocalDate | null; renewalQuoteId?: string | null } = {}): Promise<void> {
+  async saveState(
+    manager: EntityManager,
+    stored: StoredContract,
+    state: ContractState,
+    extra: {
+      terminatedOn?: LocalDate | null;
+      renewalQuoteId?: string | null;
+    } = {},
+  ): Promise<void> {
     const [rows] = (await manager.query(
       `UPDATE contracts SET status = $3, terminated_on = $4, renewal_quote_id = $5, version = version + 1, updated_at = now()
         WHERE id = $1 AND version = $2 RETURNING id`,
@@ -307,14 +382,26 @@ export class ContractsRepository {
         stored.contract.id,
         stored.version,
         state,
-        extra.terminatedOn === undefined ? stored.terminatedOn : extra.terminatedOn,
-        extra.renewalQuoteId === undefined ? stored.renewalQuoteId : extra.renewalQuoteId,
+        extra.terminatedOn === undefined
+          ? stored.terminatedOn
+          : extra.terminatedOn,
+        extra.renewalQuoteId === undefined
+          ? stored.renewalQuoteId
+          : extra.renewalQuoteId,
       ],
     )) as [unknown[], number];
-    if (rows.length === 0) throw conflict('stale_version', `Contract ${stored.number} was changed by someone else. Reload and try again.`);
+    if (rows.length === 0)
+      throw conflict(
+        'stale_version',
+        `Contract ${stored.number} was changed by someone else. Reload and try again.`,
+      );
   }
 
-  async appendHistory(manager: EntityManager, rows: readonly ContractHistoryRow[], actorId: string | null): Promise<void> {
+  async appendHistory(
+    manager: EntityManager,
+    rows: readonly ContractHistoryRow[],
+    actorId: string | null,
+  ): Promise<void> {
     if (rows.length === 0) return;
     await manager.query(
       `INSERT INTO contract_history (contract_id, actor_id, event, from_status, to_status, reason, detail)
@@ -333,7 +420,9 @@ export class ContractsRepository {
   }
 
   async nextSequence(manager: EntityManager): Promise<number> {
-    const rows: { next: number }[] = await manager.query(`SELECT COALESCE(max(sequence), 0) + 1 AS next FROM contracts`);
+    const rows: { next: number }[] = await manager.query(
+      `SELECT COALESCE(max(sequence), 0) + 1 AS next FROM contracts`,
+    );
     return Number(rows[0]?.next ?? 1);
   }
 }

@@ -14,8 +14,15 @@ import { BusinessEventsService } from '../events/business-events.service';
 import { OrdersRepository } from '../orders/orders.repository';
 import { ordersProblem } from '../orders/orders-problem';
 import { QuoteSource } from '../orders/quote-source';
-import { allowedContractActions, assetViews, subscriptionViews } from './contract-views';
-import { ContractsRepository, type StoredContract } from './contracts.repository';
+import {
+  allowedContractActions,
+  assetViews,
+  subscriptionViews,
+} from './contract-views';
+import {
+  ContractsRepository,
+  type StoredContract,
+} from './contracts.repository';
 import type {
   AmendmentDto,
   ContractDto,
@@ -96,21 +103,59 @@ export class ContractsService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(input: CreateContractsDto, actor: Principal): Promise<ContractDto[]> {
-    if (input.renewalPricing === 'uplift' && input.renewalUpliftPercent === undefined) {
-      throw invalidInput([{ field: 'renewalUpliftPercent', message: 'uplift pricing needs renewalUpliftPercent' }]);
+  async create(
+    input: CreateContractsDto,
+    actor: Principal,
+  ): Promise<ContractDto[]> {
+    if (
+      input.renewalPricing === 'uplift' &&
+      input.renewalUpliftPercent === undefined
+    ) {
+      throw invalidInput([
+        {
+          field: 'renewalUpliftPercent',
+          message: 'uplift pricing needs renewalUpliftPercent',
+        },
+      ]);
     }
     const ids = await this.db.manager.transaction(async (manager) => {
-      const quoteIds: { quote_id: string }[] = await manager.query(`SELECT DISTINCT quote_id FROM orders WHERE id = ANY($1::uuid[])`, [input.orderIds]);
-      const found: { id: string }[] = await manager.query(`SELECT id FROM orders WHERE id = ANY($1::uuid[])`, [input.orderIds]);
-      const missing = input.orderIds.filter((id) => !found.some((f) => f.id === id));
+      const quoteIds: { quote_id: string }[] = await manager.query(
+        `SELECT DISTINCT quote_id FROM orders WHERE id = ANY($1::uuid[])`,
+        [input.orderIds],
+      );
+      const found: { id: string }[] = await manager.query(
+        `SELECT id FROM orders WHERE id = ANY($1::uuid[])`,
+        [input.orderIds],
+      );
+      const missing = input.orderIds.filter(
+        (id) => !found.some((f) => f.id === id),
+      );
       if (missing.length > 0) throw notFound('Order', missing[0]);
-      if (quoteIds.length !== 1) throw new AppError(400, 'invalid_input', 'Invalid request', 'Contract the orders of one quote at a time.');
+      if (quoteIds.length !== 1)
+        throw new AppError(
+          400,
+          'invalid_input',
+          'Invalid request',
+          'Contract the orders of one quote at a time.',
+        );
       const quote = await this.quotes.load(manager, quoteIds[0].quote_id);
-      const stored = await this.orders.load(manager, { ids: input.orderIds }, true);
-      const existing: { order_id: string }[] = await manager.query(`SELECT order_id FROM contract_orders WHERE order_id = ANY($1::uuid[])`, [input.orderIds]);
+      const stored = await this.orders.load(
+        manager,
+        { ids: input.orderIds },
+        true,
+      );
+      const existing: { order_id: string }[] = await manager.query(
+        `SELECT id AS order_id FROM orders WHERE id = ANY($1::uuid[]) AND contracted_at IS NOT NULL`,
+        [input.orderIds],
+      );
       if (existing.length > 0) {
-        throw new AppError(409, 'invalid_state', 'Conflict', `Order ${existing[0].order_id} is already contracted.`, { order: existing[0].order_id });
+        throw new AppError(
+          409,
+          'invalid_state',
+          'Conflict',
+          `Order ${existing[0].order_id} is already contracted.`,
+          { order: existing[0].order_id },
+        );
       }
       const newIds: string[] = [];
       const made = contractOrders({
@@ -131,7 +176,9 @@ export class ContractsService {
           accountId: quote.accountId,
           names: quote.productNames,
           serviceLevels: quote.serviceLevels,
-          positions: new Map(quote.resolved.lines.map((l) => [l.id, l.position])),
+          positions: new Map(
+            quote.resolved.lines.map((l) => [l.id, l.position]),
+          ),
           state: activate ? 'activated' : 'draft',
           renewalPricing: input.renewalPricing ?? 'same',
           renewalUpliftPercent: input.renewalUpliftPercent ?? null,
@@ -141,51 +188,143 @@ export class ContractsService {
       await this.contracts.appendHistory(
         manager,
         made.value.flatMap((c) => [
-          { contractId: c.id, event: 'create', from: 'draft', to: 'draft', reason: `from ${c.orderIds.length} order(s), ${input.method}` },
-          ...(activate ? [{ contractId: c.id, event: 'activate', from: 'draft', to: 'activated' }] : []),
+          {
+            contractId: c.id,
+            event: 'create',
+            from: 'draft',
+            to: 'draft',
+            reason: `from ${c.orderIds.length} order(s), ${input.method}`,
+          },
+          ...(activate
+            ? [
+                {
+                  contractId: c.id,
+                  event: 'activate',
+                  from: 'draft',
+                  to: 'activated',
+                },
+              ]
+            : []),
         ]),
         actor.id,
       );
-      if (activate) for (const c of made.value) await this.emitActivated(manager, c.id);
-      await this.audit.record({ actorId: actor.id, action: 'contracts.created', targetType: 'quote', targetId: quote.id, detail: { contracts: made.value.map((c) => c.id), method: input.method } }, manager);
+      if (activate)
+        for (const c of made.value) await this.emitActivated(manager, c.id);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'contracts.created',
+          targetType: 'quote',
+          targetId: quote.id,
+          detail: {
+            contracts: made.value.map((c) => c.id),
+            method: input.method,
+          },
+        },
+        manager,
+      );
       return made.value.map((c) => c.id);
     });
     return Promise.all(ids.map((id) => this.get(id)));
   }
 
-  async activate(id: string, version: number | undefined, actor: Principal): Promise<ContractDto> {
+  async activate(
+    id: string,
+    version: number | undefined,
+    actor: Principal,
+  ): Promise<ContractDto> {
     await this.transition(id, version, actor, 'activate', todayUtc());
     return this.get(id);
   }
 
-  async terminate(id: string, input: TerminateContractDto, actor: Principal): Promise<ContractDto> {
-    await this.transition(id, input.version, actor, 'terminate', parseLocalDate(input.on), input.reason);
+  async terminate(
+    id: string,
+    input: TerminateContractDto,
+    actor: Principal,
+  ): Promise<ContractDto> {
+    await this.transition(
+      id,
+      input.version,
+      actor,
+      'terminate',
+      parseLocalDate(input.on),
+      input.reason,
+    );
     return this.get(id);
   }
 
   /** Runs one lifecycle event through the contract state machine, with its history row and event. */
-  async transition(id: string, version: number | undefined, actor: Principal | null, event: 'activate' | 'terminate' | 'expire', on: LocalDate, reason?: string, manager?: EntityManager): Promise<void> {
+  async transition(
+    id: string,
+    version: number | undefined,
+    actor: Principal | null,
+    event: 'activate' | 'terminate' | 'expire',
+    on: LocalDate,
+    reason?: string,
+    manager?: EntityManager,
+  ): Promise<void> {
     const run = async (m: EntityManager) => {
       const [stored] = await this.contracts.load(m, { ids: [id] }, true);
       if (!stored) throw notFound('Contract', id);
       assertVersion('contract', version, stored.version);
       const actorId = actor?.id ?? null;
-      const r = transitionContract(stored.state, event, { start: stored.contract.start, end: stored.contract.end, on }, { at: new Date().toISOString(), actor: actorId ?? 'system' });
+      const r = transitionContract(
+        stored.state,
+        event,
+        { start: stored.contract.start, end: stored.contract.end, on },
+        { at: new Date().toISOString(), actor: actorId ?? 'system' },
+      );
       if (!r.ok) throw ordersProblem(r.error);
-      await this.contracts.saveState(m, stored, r.value.state, event === 'terminate' ? { terminatedOn: on } : {});
-      await this.contracts.appendHistory(m, [{ contractId: id, event, from: stored.state, to: r.value.state, reason: reason ?? (event === 'activate' ? null : `${event} on ${on}`) }], actorId);
+      await this.contracts.saveState(
+        m,
+        stored,
+        r.value.state,
+        event === 'terminate' ? { terminatedOn: on } : {},
+      );
+      await this.contracts.appendHistory(
+        m,
+        [
+          {
+            contractId: id,
+            event,
+            from: stored.state,
+            to: r.value.state,
+            reason:
+              reason ?? (event === 'activate' ? null : `${event} on ${on}`),
+          },
+        ],
+        actorId,
+      );
       if (event === 'activate') await this.emitActivated(m, id);
       if (event === 'terminate') {
-        await this.events.emit(m, { type: 'subscriptions.changed', objectType: 'contract', objectId: id, data: { terminatedOn: on } });
+        await this.events.emit(m, {
+          type: 'subscriptions.changed',
+          objectType: 'contract',
+          objectId: id,
+          data: { terminatedOn: on },
+        });
       }
     };
     if (manager) await run(manager);
     else await this.db.manager.transaction(run);
   }
 
-  private async emitActivated(manager: EntityManager, contractId: string): Promise<void> {
-    await this.events.emit(manager, { type: 'contract.activated', objectType: 'contract', objectId: contractId, data: {} });
-    await this.events.emit(manager, { type: 'assets.created', objectType: 'contract', objectId: contractId, data: {} });
+  private async emitActivated(
+    manager: EntityManager,
+    contractId: string,
+  ): Promise<void> {
+    await this.events.emit(manager, {
+      type: 'contract.activated',
+      objectType: 'contract',
+      objectId: contractId,
+      data: {},
+    });
+    await this.events.emit(manager, {
+      type: 'assets.created',
+      objectType: 'contract',
+      objectId: contractId,
+      data: {},
+    });
   }
 
   async list(query: ContractQueryDto): Promise<Page<ContractSummaryDto>> {
@@ -202,23 +341,37 @@ export class ContractsService {
     if (query.search) {
       params.push(likePattern(query.search));
       const p = `$${params.length}`;
-      where.push(`(c.number ILIKE ${p} OR q.number ILIKE ${p} OR a.name ILIKE ${p})`);
+      where.push(
+        `(c.number ILIKE ${p} OR q.number ILIKE ${p} OR a.name ILIKE ${p})`,
+      );
     }
     const { skip, take } = pageWindow(query);
     const rows: SummaryRow[] = await this.db.query(
       `${CONTRACT_SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.end_date, c.start_date, c.sequence LIMIT ${take} OFFSET ${skip}`,
       params,
     );
-    return { items: rows.map(toContractSummary), total: rows[0] ? Number(rows[0].total) : 0 };
+    return {
+      items: rows.map(toContractSummary),
+      total: rows[0] ? Number(rows[0].total) : 0,
+    };
   }
 
-  async summaries(manager: EntityManager, accountId: string): Promise<ContractSummaryDto[]> {
-    const rows: SummaryRow[] = await manager.query(`${CONTRACT_SUMMARY_SELECT} WHERE c.account_id = $1 ORDER BY c.end_date, c.start_date, c.sequence`, [accountId]);
+  async summaries(
+    manager: EntityManager,
+    accountId: string,
+  ): Promise<ContractSummaryDto[]> {
+    const rows: SummaryRow[] = await manager.query(
+      `${CONTRACT_SUMMARY_SELECT} WHERE c.account_id = $1 ORDER BY c.end_date, c.start_date, c.sequence`,
+      [accountId],
+    );
     return rows.map(toContractSummary);
   }
 
   async get(id: string, asOf: LocalDate = todayUtc()): Promise<ContractDto> {
-    const rows: SummaryRow[] = await this.db.query(`${CONTRACT_SUMMARY_SELECT} WHERE c.id = $1`, [id]);
+    const rows: SummaryRow[] = await this.db.query(
+      `${CONTRACT_SUMMARY_SELECT} WHERE c.id = $1`,
+      [id],
+    );
     if (!rows[0]) throw notFound('Contract', id);
     const [stored] = await this.contracts.load(this.db.manager, { ids: [id] });
     return {
@@ -231,14 +384,23 @@ export class ContractsService {
     };
   }
 
-  async amendments(manager: EntityManager, stored: StoredContract): Promise<AmendmentDto[]> {
+  async amendments(
+    manager: EntityManager,
+    stored: StoredContract,
+  ): Promise<AmendmentDto[]> {
     const rows: {
       id: string;
       quote_id: string;
       quote_number: string;
       quote_status: string;
       effective: string;
-      changes: { sku: string; quantityDelta: string; netTotal: string; start: string; end: string }[];
+      changes: {
+        sku: string;
+        quantityDelta: string;
+        netTotal: string;
+        start: string;
+        end: string;
+      }[];
       status: string;
       order_id: string | null;
       created_at: Date;
@@ -255,14 +417,33 @@ export class ContractsService {
       quoteNumber: r.quote_number,
       quoteStatus: r.quote_status,
       effective: r.effective,
-      changes: r.changes.map((c) => ({ sku: c.sku, quantityDelta: c.quantityDelta })),
+      changes: r.changes.map((c) => ({
+        sku: c.sku,
+        quantityDelta: c.quantityDelta,
+      })),
       // Applied: the deltas on the contract. Quoted: the deltas as priced when the amendment was quoted.
       deltas:
         r.status === 'applied'
           ? stored.contract.deltas
               .filter((d) => stored.deltaAmendments.get(d.id) === r.id)
-              .map((d) => ({ id: d.id, kind: 'amendment' as const, quantity: d.quantity.toString(), startDate: d.start, endDate: d.end, netTotal: d.netTotal.toFixed2(), amendmentId: r.id }))
-          : r.changes.map((c, i) => ({ id: `${r.id}-${i + 1}`, kind: 'amendment' as const, quantity: c.quantityDelta, startDate: c.start, endDate: c.end, netTotal: c.netTotal, amendmentId: r.id })),
+              .map((d) => ({
+                id: d.id,
+                kind: 'amendment' as const,
+                quantity: d.quantity.toString(),
+                startDate: d.start,
+                endDate: d.end,
+                netTotal: d.netTotal.toFixed2(),
+                amendmentId: r.id,
+              }))
+          : r.changes.map((c, i) => ({
+              id: `${r.id}-${i + 1}`,
+              kind: 'amendment' as const,
+              quantity: c.quantityDelta,
+              startDate: c.start,
+              endDate: c.end,
+              netTotal: c.netTotal,
+              amendmentId: r.id,
+            })),
       status: r.status,
       orderId: r.order_id,
       createdAt: r.created_at.toISOString(),
@@ -270,17 +451,40 @@ export class ContractsService {
     }));
   }
 
-  async history(id: string, query: PageQueryDto): Promise<Page<ContractHistoryEntryDto>> {
-    const exists: unknown[] = await this.db.query(`SELECT 1 FROM contracts WHERE id = $1`, [id]);
+  async history(
+    id: string,
+    query: PageQueryDto,
+  ): Promise<Page<ContractHistoryEntryDto>> {
+    const exists: unknown[] = await this.db.query(
+      `SELECT 1 FROM contracts WHERE id = $1`,
+      [id],
+    );
     if (exists.length === 0) throw notFound('Contract', id);
     const { skip, take } = pageWindow(query);
-    const rows: { id: string; at: Date; actor_name: string | null; event: string; from_status: string; to_status: string; reason: string | null; total: string }[] = await this.db.query(
+    const rows: {
+      id: string;
+      at: Date;
+      actor_name: string | null;
+      event: string;
+      from_status: string;
+      to_status: string;
+      reason: string | null;
+      total: string;
+    }[] = await this.db.query(
       `SELECT h.id::text AS id, h.at, u.display_name AS actor_name, h.event, h.from_status, h.to_status, h.reason, count(*) OVER () AS total
          FROM contract_history h LEFT JOIN users u ON u.id = h.actor_id WHERE h.contract_id = $1 ORDER BY h.id LIMIT $2 OFFSET $3`,
       [id, take, skip],
     );
     return {
-      items: rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actorName: r.actor_name, event: r.event, fromStatus: r.from_status, toStatus: r.to_status, reason: r.reason })),
+      items: rows.map((r) => ({
+        id: r.id,
+        at: r.at.toISOString(),
+        actorName: r.actor_name,
+        event: r.event,
+        fromStatus: r.from_status,
+        toStatus: r.to_status,
+        reason: r.reason,
+      })),
       total: rows[0] ? Number(rows[0].total) : 0,
     };
   }

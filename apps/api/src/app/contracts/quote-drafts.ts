@@ -41,9 +41,23 @@ export class QuoteDrafts {
 
   async create(
     manager: EntityManager,
-    input: { name: string; accountId: string; ownerId: string; startDate: LocalDate; termMonths: number | null; lines: readonly GeneratedLine[]; source: Record<string, unknown> },
+    input: {
+      name: string;
+      accountId: string;
+      ownerId: string;
+      startDate: LocalDate;
+      termMonths: number | null;
+      lines: readonly GeneratedLine[];
+      source: Record<string, unknown>;
+    },
   ): Promise<{ id: string; number: string }> {
-    if (input.lines.length === 0) throw new AppError(409, 'invalid_state', 'Conflict', 'Nothing to quote: no line would be generated.');
+    if (input.lines.length === 0)
+      throw new AppError(
+        409,
+        'invalid_state',
+        'Conflict',
+        'Nothing to quote: no line would be generated.',
+      );
     const products: ProductRow[] = await manager.query(
       `SELECT id, sku, name, family, charge_type, list_price::text AS list_price FROM products WHERE sku = ANY($1::text[])`,
       [[...new Set(input.lines.map((l) => l.sku))]],
@@ -51,11 +65,29 @@ export class QuoteDrafts {
     const bySku = new Map(products.map((p) => [p.sku, p]));
     const priced: PricedLine[] = input.lines.map((l) => {
       const product = bySku.get(l.sku);
-      if (!product) throw new AppError(409, 'invalid_state', 'Conflict', `Product ${l.sku} no longer exists.`);
+      if (!product)
+        throw new AppError(
+          409,
+          'invalid_state',
+          'Conflict',
+          `Product ${l.sku} no longer exists.`,
+        );
       const listUnitPrice = Decimal.of(product.list_price);
-      const months = l.termMonths === null ? Decimal.ONE : Decimal.of(l.termMonths).div(12);
-      const listTotal = l.termMonths === null ? l.netTotal : listUnitPrice.mul(l.quantity).mul(months).round2();
-      const discount = listTotal.isPositive() ? Decimal.min(HUNDRED, Decimal.max(Decimal.ZERO, Decimal.ONE.sub(l.netTotal.div(listTotal)).mul(HUNDRED))).round(4) : Decimal.ZERO;
+      const months =
+        l.termMonths === null ? Decimal.ONE : Decimal.of(l.termMonths).div(12);
+      const listTotal =
+        l.termMonths === null
+          ? l.netTotal
+          : listUnitPrice.mul(l.quantity).mul(months).round2();
+      const discount = listTotal.isPositive()
+        ? Decimal.min(
+            HUNDRED,
+            Decimal.max(
+              Decimal.ZERO,
+              Decimal.ONE.sub(l.netTotal.div(listTotal)).mul(HUNDRED),
+            ),
+          ).round(4)
+        : Decimal.ZERO;
       return {
         id: randomUUID(),
         productId: product.id,
@@ -100,12 +132,17 @@ export class QuoteDrafts {
         totals.recurringTotal,
       ],
     );
-    await this.lines.write(manager, id, priced, (lineId) => priced.findIndex((p) => p.id === lineId));
-    await manager.query(`INSERT INTO quote_history (quote_id, actor_id, action, from_status, to_status, detail) VALUES ($1, $2, 'created', NULL, 'draft', $3)`, [
-      id,
-      input.ownerId,
-      JSON.stringify({ lineCount: priced.length, ...input.source }),
-    ]);
+    await this.lines.write(manager, id, priced, (lineId) =>
+      priced.findIndex((p) => p.id === lineId),
+    );
+    await manager.query(
+      `INSERT INTO quote_history (quote_id, actor_id, action, from_status, to_status, detail) VALUES ($1, $2, 'created', NULL, 'draft', $3)`,
+      [
+        id,
+        input.ownerId,
+        JSON.stringify({ lineCount: priced.length, ...input.source }),
+      ],
+    );
     return { id, number: rows[0].number };
   }
 }

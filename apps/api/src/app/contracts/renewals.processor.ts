@@ -11,7 +11,10 @@ export class RenewalsProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<{ renewals: number; expired: number }> {
-    if (job.name !== JobName.ContractRenewalSweep) throw new Error(`No handler for job '${job.name}' on ${QueueName.ContractRenewals}`);
+    if (job.name !== JobName.ContractRenewalSweep)
+      throw new Error(
+        `No handler for job '${job.name}' on ${QueueName.ContractRenewals}`,
+      );
     const result = await this.renewals.sweep();
     return { renewals: result.renewals.length, expired: result.expired.length };
   }

@@ -29,6 +29,13 @@ export class BusinessEventsService {
 
   async emit(manager: EntityManager, event: BusinessEvent): Promise<void> {
     void manager;
-    this.logger.log({ event: event.type, objectType: event.objectType, objectId: event.objectId }, 'business event');
+    this.logger.log(
+      {
+        event: event.type,
+        objectType: event.objectType,
+        objectId: event.objectId,
+      },
+      'business event',
+    );
   }
 }

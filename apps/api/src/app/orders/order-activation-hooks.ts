@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { Order } from '@signet/orders-domain';
 import type { EntityManager } from 'typeorm';
 
-export type OrderActivatedHook = (manager: EntityManager, order: Order, actorId: string | null) => Promise<void>;
+export type OrderActivatedHook = (
+  manager: EntityManager,
+  order: Order,
+  actorId: string | null,
+) => Promise<void>;
 
 /**
  * Side effects of an activation that belong to other modules (an amendment order updates its
@@ -17,7 +21,11 @@ export class OrderActivationHooks {
     this.hooks.push(hook);
   }
 
-  async run(manager: EntityManager, order: Order, actorId: string | null): Promise<void> {
+  async run(
+    manager: EntityManager,
+    order: Order,
+    actorId: string | null,
+  ): Promise<void> {
     for (const hook of this.hooks) await hook(manager, order, actorId);
   }
 }

@@ -1,6 +1,10 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { JobName, type OrderActivationJob, QueueName } from '@signet/sync-contracts';
+import {
+  JobName,
+  type OrderActivationJob,
+  QueueName,
+} from '@signet/sync-contracts';
 import type { Job } from 'bullmq';
 import { OrderLifecycleService } from './order-lifecycle.service';
 
@@ -14,9 +18,15 @@ export class OrderActivationProcessor extends WorkerHost {
   }
 
   async process(job: Job<OrderActivationJob>): Promise<string> {
-    if (job.name !== JobName.OrderActivate) throw new Error(`No handler for job '${job.name}' on ${QueueName.OrderActivation}`);
+    if (job.name !== JobName.OrderActivate)
+      throw new Error(
+        `No handler for job '${job.name}' on ${QueueName.OrderActivation}`,
+      );
     const outcome = await this.lifecycle.runScheduled(job.data);
-    this.logger.log({ orderId: job.data.orderId, on: job.data.on, outcome }, 'scheduled activation');
+    this.logger.log(
+      { orderId: job.data.orderId, on: job.data.on, outcome },
+      'scheduled activation',
+    );
     return outcome;
   }
 }

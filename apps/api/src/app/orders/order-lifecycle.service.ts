@@ -1,9 +1,24 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { activateOrder, cancelOrder, type Order, ordersError, orderStateMachine } from '@signet/orders-domain';
+import {
+  activateOrder,
+  cancelOrder,
+  type Order,
+  ordersError,
+  orderStateMachine,
+} from '@signet/orders-domain';
 import { type LocalDate, parseLocalDate } from '@signet/shared-kernel';
-import { JobName, type OrderActivationJob, orderActivationJobId, QueueName } from '@signet/sync-contracts';
+import {
+  JobName,
+  type OrderActivationJob,
+  orderActivationJobId,
+  QueueName,
+} from '@signet/sync-contracts';
 import type { Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
@@ -14,7 +29,11 @@ import { BusinessEventsService } from '../events/business-events.service';
 import type { OrderDto } from './dto/order.dto';
 import { OrderActivationHooks } from './order-activation-hooks';
 import { OrderQueriesService } from './order-queries.service';
-import { ledgerDeltas, OrdersRepository, type StoredOrder } from './orders.repository';
+import {
+  ledgerDeltas,
+  OrdersRepository,
+  type StoredOrder,
+} from './orders.repository';
 import { ordersProblem } from './orders-problem';
 
 /** Scheduled activations retry a few times (a transient database error must not lose an activation). */
@@ -50,14 +69,26 @@ export class OrderLifecycleService implements OnApplicationBootstrap {
       `SELECT id, to_char(activation_scheduled_on, 'YYYY-MM-DD') AS on FROM orders WHERE status = 'draft' AND activation_scheduled_on IS NOT NULL`,
     );
     try {
-      for (const row of rows) await this.enqueue(row.id, parseLocalDate(row.on));
-      if (rows.length > 0) this.logger.log({ scheduled: rows.length }, 'scheduled order activations checked');
+      for (const row of rows)
+        await this.enqueue(row.id, parseLocalDate(row.on));
+      if (rows.length > 0)
+        this.logger.log(
+          { scheduled: rows.length },
+          'scheduled order activations checked',
+        );
     } catch (error) {
-      this.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'scheduled activations not re-checked');
+      this.logger.error(
+        { error: error instanceof Error ? error.message : String(error) },
+        'scheduled activations not re-checked',
+      );
     }
   }
 
-  async activate(id: string, input: { on?: string; version?: number }, actor: Principal): Promise<OrderDto> {
+  async activate(
+    id: string,
+    input: { on?: string; version?: number },
+    actor: Principal,
+  ): Promise<OrderDto> {
     const today = todayUtc();
     const on = input.on ? parseLocalDate(input.on) : today;
     const result = await this.db.manager.transaction(async (manager) => {
@@ -77,11 +108,26 @@ export class OrderLifecycleService implements OnApplicationBootstrap {
   async unschedule(id: string, actor: Principal): Promise<OrderDto> {
     await this.db.manager.transaction(async (manager) => {
       const stored = await this.lockOne(manager, id);
-      if (!stored.activationScheduledOn) throw conflict('not_scheduled', `Order ${stored.number} has no scheduled activation.`);
-      await this.orders.save(manager, stored, stored.order, { actorId: actor.id, scheduledOn: null });
+      if (!stored.activationScheduledOn)
+        throw conflict(
+          'not_scheduled',
+          `Order ${stored.number} has no scheduled activation.`,
+        );
+      await this.orders.save(manager, stored, stored.order, {
+        actorId: actor.id,
+        scheduledOn: null,
+      });
       await this.orders.appendHistory(
         manager,
-        [{ orderId: id, from: stored.order.status, to: stored.order.status, event: 'unschedule', reason: `activation on ${stored.activationScheduledOn} cancelled` }],
+        [
+          {
+            orderId: id,
+            from: stored.order.status,
+            to: stored.order.status,
+            event: 'unschedule',
+            reason: `activation on ${stored.activationScheduledOn} cancelled`,
+          },
+        ],
         actor.id,
       );
     });
@@ -89,25 +135,53 @@ export class OrderLifecycleService implements OnApplicationBootstrap {
     return this.queries.get(id);
   }
 
-  async cancel(id: string, input: { reason?: string; version?: number }, actor: Principal): Promise<OrderDto> {
+  async cancel(
+    id: string,
+    input: { reason?: string; version?: number },
+    actor: Principal,
+  ): Promise<OrderDto> {
     await this.db.manager.transaction(async (manager) => {
       const stored = await this.lockOne(manager, id);
       assertVersion('order', input.version, stored.version);
-      const r = cancelOrder(stored.order, { at: new Date().toISOString(), actor: actor.id, ...(input.reason ? { reason: input.reason } : {}) });
+      const r = cancelOrder(stored.order, {
+        at: new Date().toISOString(),
+        actor: actor.id,
+        ...(input.reason ? { reason: input.reason } : {}),
+      });
       if (!r.ok) throw ordersProblem(r.error);
-      await this.orders.save(manager, stored, r.value, { actorId: actor.id, scheduledOn: null });
-      await this.orders.applyLedger(manager, stored.order.quoteId, ledgerDeltas(stored.order.lines, []));
+      await this.orders.save(manager, stored, r.value, {
+        actorId: actor.id,
+        scheduledOn: null,
+      });
+      await this.orders.applyLedger(
+        manager,
+        stored.order.quoteId,
+        ledgerDeltas(stored.order.lines, []),
+      );
     });
     await this.dropJob(id);
     return this.queries.get(id);
   }
 
   /** Runs a due activation job: only when the order is still a draft scheduled for that very date. */
-  async runScheduled(job: OrderActivationJob): Promise<'activated' | 'skipped'> {
+  async runScheduled(
+    job: OrderActivationJob,
+  ): Promise<'activated' | 'skipped'> {
     return this.db.manager.transaction(async (manager) => {
-      const [stored] = await this.orders.load(manager, { ids: [job.orderId] }, true);
-      if (!stored || stored.order.status !== 'draft' || stored.activationScheduledOn !== job.on) {
-        this.logger.warn({ orderId: job.orderId, on: job.on, status: stored?.order.status }, 'stale activation job skipped');
+      const [stored] = await this.orders.load(
+        manager,
+        { ids: [job.orderId] },
+        true,
+      );
+      if (
+        !stored ||
+        stored.order.status !== 'draft' ||
+        stored.activationScheduledOn !== job.on
+      ) {
+        this.logger.warn(
+          { orderId: job.orderId, on: job.on, status: stored?.order.status },
+          'stale activation job skipped',
+        );
         return 'skipped';
       }
       await this.activateNow(manager, stored, parseLocalDate(job.on), null);
@@ -116,23 +190,62 @@ export class OrderLifecycleService implements OnApplicationBootstrap {
   }
 
   /** Activation inside a transaction: domain transition, history, hooks of other modules, the ERP event. */
-  async activateNow(manager: EntityManager, stored: StoredOrder, on: LocalDate, actorId: string | null): Promise<Order> {
-    const r = activateOrder(stored.order, on, { at: new Date().toISOString(), actor: actorId ?? SYSTEM_ACTOR, reason: `activated on ${on}` });
+  async activateNow(
+    manager: EntityManager,
+    stored: StoredOrder,
+    on: LocalDate,
+    actorId: string | null,
+  ): Promise<Order> {
+    const r = activateOrder(stored.order, on, {
+      at: new Date().toISOString(),
+      actor: actorId ?? SYSTEM_ACTOR,
+      reason: `activated on ${on}`,
+    });
     if (!r.ok) throw ordersProblem(r.error);
-    await this.orders.save(manager, stored, r.value, { actorId, scheduledOn: null });
+    await this.orders.save(manager, stored, r.value, {
+      actorId,
+      scheduledOn: null,
+    });
     await this.hooks.run(manager, r.value, actorId);
-    await this.events.emit(manager, { type: 'order.activated', objectType: 'order', objectId: stored.order.id, data: { number: stored.number, activatedOn: on } });
+    await this.events.emit(manager, {
+      type: 'order.activated',
+      objectType: 'order',
+      objectId: stored.order.id,
+      data: { number: stored.number, activatedOn: on },
+    });
     return r.value;
   }
 
-  private async schedule(manager: EntityManager, stored: StoredOrder, on: LocalDate, actorId: string): Promise<void> {
+  private async schedule(
+    manager: EntityManager,
+    stored: StoredOrder,
+    on: LocalDate,
+    actorId: string,
+  ): Promise<void> {
     if (!orderStateMachine.can(stored.order.status, 'activate')) {
-      throw ordersProblem(ordersError('invalid_state', `order ${stored.number} is ${stored.order.status}; only drafts can be scheduled`, { order: stored.order.id, status: stored.order.status }));
+      throw ordersProblem(
+        ordersError(
+          'invalid_state',
+          `order ${stored.number} is ${stored.order.status}; only drafts can be scheduled`,
+          { order: stored.order.id, status: stored.order.status },
+        ),
+      );
     }
-    await this.orders.save(manager, stored, stored.order, { actorId, scheduledOn: on });
+    await this.orders.save(manager, stored, stored.order, {
+      actorId,
+      scheduledOn: on,
+    });
     await this.orders.appendHistory(
       manager,
-      [{ orderId: stored.order.id, from: 'draft', to: 'draft', event: 'schedule', reason: `activation scheduled on ${on}` }],
+      [
+        {
+          orderId: stored.order.id,
+          from: 'draft',
+          to: 'draft',
+          event: 'schedule',
+          reason: `activation scheduled on ${on}`,
+        },
+      ],
       actorId,
     );
     // The job is added inside the transaction: if the commit fails, the job finds no schedule and is skipped.
@@ -142,7 +255,11 @@ export class OrderLifecycleService implements OnApplicationBootstrap {
 
   private async enqueue(orderId: string, on: LocalDate): Promise<void> {
     const data: OrderActivationJob = { orderId, on };
-    await this.queue.add(JobName.OrderActivate, data, { ...ACTIVATION_JOB_OPTIONS, jobId: orderActivationJobId(orderId), delay: msUntil(on) });
+    await this.queue.add(JobName.OrderActivate, data, {
+      ...ACTIVATION_JOB_OPTIONS,
+      jobId: orderActivationJobId(orderId),
+      delay: msUntil(on),
+    });
   }
 
   private async dropJob(orderId: string): Promise<void> {
@@ -150,7 +267,10 @@ export class OrderLifecycleService implements OnApplicationBootstrap {
     if (job && !(await job.isActive())) await job.remove();
   }
 
-  private async lockOne(manager: EntityManager, id: string): Promise<StoredOrder> {
+  private async lockOne(
+    manager: EntityManager,
+    id: string,
+  ): Promise<StoredOrder> {
     const [stored] = await this.orders.load(manager, { ids: [id] }, true);
     if (!stored) throw notFound('Order', id);
     return stored;

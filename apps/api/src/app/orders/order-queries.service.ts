@@ -6,7 +6,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../common/app-error';
 import { type Page, type PageQueryDto, pageWindow } from '../common/pagination';
 import { likePattern } from '../common/value-validators';
-import type { OrderDto, OrderHistoryEntryDto, OrderLineDto, OrderQueryDto } from './dto/order.dto';
+import type {
+  OrderDto,
+  OrderHistoryEntryDto,
+  OrderLineDto,
+  OrderQueryDto,
+} from './dto/order.dto';
 
 interface OrderListRow {
   id: string;
@@ -39,20 +44,26 @@ export const ORDER_SELECT = `
   SELECT o.id, o.number, o.quote_id, q.number AS quote_number, q.name AS quote_name, o.account_id, a.name AS account_name,
          o.split_key, o.sequence, o.status, to_char(o.effective_date, 'YYYY-MM-DD') AS effective_date,
          to_char(o.activated_on, 'YYYY-MM-DD') AS activated_on, to_char(o.activation_scheduled_on, 'YYYY-MM-DD') AS activation_scheduled_on,
-         o.line_count, o.net_total::text AS net_total, co.contract_id,
+         o.line_count, o.net_total::text AS net_total,
+         (SELECT co.contract_id FROM contract_orders co JOIN contracts c ON c.id = co.contract_id WHERE co.order_id = o.id ORDER BY c.sequence LIMIT 1) AS contract_id,
          (SELECT s.status FROM sync_ledger s WHERE s.object_type = 'order' AND s.object_id = o.id::text ORDER BY ${SYNC_RANK} LIMIT 1) AS sync_status,
          o.created_at, o.updated_at, o.version, count(*) OVER () AS total
     FROM orders o
     JOIN quotes q ON q.id = o.quote_id
-    JOIN accounts a ON a.id = o.account_id
-    LEFT JOIN contract_orders co ON co.order_id = o.id`;
+    JOIN accounts a ON a.id = o.account_id`;
 
 /** What a client may do with an order in its state. */
-export function allowedOrderActions(status: OrderStatus, contracted: boolean, scheduled: boolean): string[] {
+export function allowedOrderActions(
+  status: OrderStatus,
+  contracted: boolean,
+  scheduled: boolean,
+): string[] {
   const actions: string[] = [];
-  if (orderStateMachine.can(status, 'activate')) actions.push('activate', scheduled ? 'unschedule' : 'schedule');
+  if (orderStateMachine.can(status, 'activate'))
+    actions.push('activate', scheduled ? 'unschedule' : 'schedule');
   if (orderStateMachine.can(status, 'cancel')) actions.push('cancel', 'change');
-  if ((status === 'activated' || status === 'fulfilled') && !contracted) actions.push('contract');
+  if ((status === 'activated' || status === 'fulfilled') && !contracted)
+    actions.push('contract');
   return actions;
 }
 
@@ -75,7 +86,11 @@ export function toOrderDto(r: OrderListRow): OrderDto {
     netTotal: Decimal.of(r.net_total).toFixed2(),
     contractId: r.contract_id,
     syncStatus: r.sync_status,
-    allowedActions: allowedOrderActions(r.status, r.contract_id !== null, r.activation_scheduled_on !== null),
+    allowedActions: allowedOrderActions(
+      r.status,
+      r.contract_id !== null,
+      r.activation_scheduled_on !== null,
+    ),
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     version: r.version,
@@ -96,25 +111,53 @@ export class OrderQueriesService {
     if (query.quoteId) add('o.quote_id = ?', query.quoteId);
     if (query.accountId) add('o.account_id = ?', query.accountId);
     if (query.status) add('o.status = ?', query.status);
-    if (query.scheduled !== undefined) where.push(query.scheduled ? 'o.activation_scheduled_on IS NOT NULL' : 'o.activation_scheduled_on IS NULL');
-    if (query.search) add('(o.number ILIKE ? OR o.split_key ILIKE $X OR q.number ILIKE $X OR a.name ILIKE $X)', likePattern(query.search));
+    if (query.scheduled !== undefined)
+      where.push(
+        query.scheduled
+          ? 'o.activation_scheduled_on IS NOT NULL'
+          : 'o.activation_scheduled_on IS NULL',
+      );
+    if (query.search)
+      add(
+        '(o.number ILIKE ? OR o.split_key ILIKE $X OR q.number ILIKE $X OR a.name ILIKE $X)',
+        likePattern(query.search),
+      );
     const { skip, take } = pageWindow(query);
-    const sql = `${ORDER_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY o.created_at DESC, o.sequence LIMIT ${take} OFFSET ${skip}`.replace(/\$X/g, `$${params.length}`);
+    const sql =
+      `${ORDER_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY o.created_at DESC, o.sequence LIMIT ${take} OFFSET ${skip}`.replace(
+        /\$X/g,
+        `$${params.length}`,
+      );
     const rows: OrderListRow[] = await this.db.query(sql, params);
-    const total = rows[0] ? Number(rows[0].total) : await this.countWhenPastEnd(query, skip);
+    const total = rows[0]
+      ? Number(rows[0].total)
+      : await this.countWhenPastEnd(query, skip);
     return { items: rows.map(toOrderDto), total };
   }
 
   /** A page past the end returns no rows, so no window count: count separately only then. */
-  private async countWhenPastEnd(query: OrderQueryDto, skip: number): Promise<number> {
+  private async countWhenPastEnd(
+    query: OrderQueryDto,
+    skip: number,
+  ): Promise<number> {
     if (skip === 0) return 0;
-    const page = await this.list({ ...query, page: 1, pageSize: 1 } as OrderQueryDto);
+    const page = await this.list({
+      ...query,
+      page: 1,
+      pageSize: 1,
+    } as OrderQueryDto);
     return page.total;
   }
 
-  async get(id: string, manager: EntityManager = this.db.manager): Promise<OrderDto> {
-    const rows: OrderListRow[] = await manager.query(`${ORDER_SELECT} WHERE o.id = $1`, [id]);
+  async get(
+    id: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<OrderDto> {
+    const rows: OrderListRow[] = await manager.query(
+      `${ORDER_SELECT} WHERE o.id = $1`,
+      [id],
+    );
     if (!rows[0]) throw notFound('Order', id);
     const lines: {
       line_id: string;
@@ -134,25 +177,29 @@ export class OrderQueriesService {
       [id],
     );
     const dto = toOrderDto(rows[0]);
-    dto.lines = lines.map(
-      (l): OrderLineDto => ({
-        lineId: l.line_id,
-        position: l.position,
-        sku: l.sku,
-        productName: l.product_name,
-        chargeType: l.charge_type,
-        quantity: Decimal.of(l.quantity).toString(),
-        netTotal: Decimal.of(l.net_total).toFixed2(),
-        startDate: l.start_date,
-        endDate: l.end_date,
-        fulfilled: Decimal.of(l.fulfilled).toString(),
-      }),
-    );
+    dto.lines = lines.map((l): OrderLineDto => ({
+      lineId: l.line_id,
+      position: l.position,
+      sku: l.sku,
+      productName: l.product_name,
+      chargeType: l.charge_type,
+      quantity: Decimal.of(l.quantity).toString(),
+      netTotal: Decimal.of(l.net_total).toFixed2(),
+      startDate: l.start_date,
+      endDate: l.end_date,
+      fulfilled: Decimal.of(l.fulfilled).toString(),
+    }));
     return dto;
   }
 
-  async history(id: string, query: PageQueryDto): Promise<Page<OrderHistoryEntryDto>> {
-    const exists: unknown[] = await this.db.query(`SELECT 1 FROM orders WHERE id = $1`, [id]);
+  async history(
+    id: string,
+    query: PageQueryDto,
+  ): Promise<Page<OrderHistoryEntryDto>> {
+    const exists: unknown[] = await this.db.query(
+      `SELECT 1 FROM orders WHERE id = $1`,
+      [id],
+    );
     if (exists.length === 0) throw notFound('Order', id);
     const { skip, take } = pageWindow(query);
     const rows: {

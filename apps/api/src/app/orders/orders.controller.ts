@@ -1,5 +1,22 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { PageQueryDto } from '../common/pagination';
@@ -42,9 +59,19 @@ export class OrdersController {
   @Post('quotes/:id/orders')
   @HttpCode(200)
   @Roles(...ORDER_WRITERS)
-  @ApiOperation({ summary: 'Split an approved quote into draft orders (?dryRun=true returns the plan without writing).' })
-  @ApiOkResponse({ type: CreateOrdersResultDto, description: 'The orders created (or planned). Nothing left to order → no orders.' })
-  @ApiConflictResponse({ description: 'quote_not_approved, quantity_exceeds_remaining, idempotency_key_reused.' })
+  @ApiOperation({
+    summary:
+      'Split an approved quote into draft orders (?dryRun=true returns the plan without writing).',
+  })
+  @ApiOkResponse({
+    type: CreateOrdersResultDto,
+    description:
+      'The orders created (or planned). Nothing left to order → no orders.',
+  })
+  @ApiConflictResponse({
+    description:
+      'quote_not_approved, quantity_exceeds_remaining, idempotency_key_reused.',
+  })
   createFromQuote(
     @Param('id', new ParseUUIDPipe()) quoteId: string,
     @Query() query: CreateOrdersQueryDto,
@@ -71,59 +98,108 @@ export class OrdersController {
   @Get('orders/:id/history')
   @Roles(...ORDER_READERS)
   @ApiOkResponse({ type: OrderHistoryPageDto })
-  history(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: PageQueryDto): Promise<OrderHistoryPageDto> {
+  history(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<OrderHistoryPageDto> {
     return this.queries.history(id, query);
   }
 
   @Patch('orders/:id')
   @Roles(...ORDER_WRITERS)
   @ApiOkResponse({ type: OrderDto })
-  @ApiConflictResponse({ description: 'Not a draft (invalid_state), quantity_exceeds_remaining, stale_version.' })
-  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateOrderDto, @CurrentPrincipal() actor: Principal): Promise<OrderDto> {
+  @ApiConflictResponse({
+    description:
+      'Not a draft (invalid_state), quantity_exceeds_remaining, stale_version.',
+  })
+  update(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateOrderDto,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<OrderDto> {
     return this.changes.update(id, body, actor);
   }
 
   @Post('orders/:id/activate')
   @HttpCode(200)
   @Roles(...ORDER_WRITERS)
-  @ApiOperation({ summary: 'Activate now, or with a future `on` schedule the activation (a delayed job activates it on that date).' })
+  @ApiOperation({
+    summary:
+      'Activate now, or with a future `on` schedule the activation (a delayed job activates it on that date).',
+  })
   @ApiOkResponse({ type: OrderDto })
-  @ApiConflictResponse({ description: 'Not a draft (invalid_state), stale_version.' })
-  activate(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ActivateOrderDto, @CurrentPrincipal() actor: Principal): Promise<OrderDto> {
+  @ApiConflictResponse({
+    description: 'Not a draft (invalid_state), stale_version.',
+  })
+  activate(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ActivateOrderDto,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<OrderDto> {
     return this.lifecycle.activate(id, body, actor);
   }
 
   @Delete('orders/:id/activation')
   @Roles(...ORDER_WRITERS)
-  @ApiOperation({ summary: 'Cancel a scheduled activation; the order stays a draft.' })
+  @ApiOperation({
+    summary: 'Cancel a scheduled activation; the order stays a draft.',
+  })
   @ApiOkResponse({ type: OrderDto })
   @ApiConflictResponse({ description: 'Nothing scheduled (not_scheduled).' })
-  unschedule(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() actor: Principal): Promise<OrderDto> {
+  unschedule(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<OrderDto> {
     return this.lifecycle.unschedule(id, actor);
   }
 
   @Post('orders/:id/cancel')
   @HttpCode(200)
   @Roles(...ORDER_WRITERS)
-  @ApiOkResponse({ type: OrderDto, description: 'Cancelled; its quantities can be ordered again.' })
-  @ApiConflictResponse({ description: 'Activated or fulfilled orders cannot be cancelled (invalid_state).' })
-  cancel(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CancelOrderDto, @CurrentPrincipal() actor: Principal): Promise<OrderDto> {
+  @ApiOkResponse({
+    type: OrderDto,
+    description: 'Cancelled; its quantities can be ordered again.',
+  })
+  @ApiConflictResponse({
+    description:
+      'Activated or fulfilled orders cannot be cancelled (invalid_state).',
+  })
+  cancel(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CancelOrderDto,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<OrderDto> {
     return this.lifecycle.cancel(id, body, actor);
   }
 
   @Post('orders/:id/move-lines')
   @HttpCode(200)
   @Roles(...ORDER_WRITERS)
-  @ApiOkResponse({ type: MoveLinesResultDto, description: 'Both orders after the move; an emptied source is cancelled.' })
-  moveLines(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: MoveLinesDto, @CurrentPrincipal() actor: Principal): Promise<MoveLinesResultDto> {
+  @ApiOkResponse({
+    type: MoveLinesResultDto,
+    description: 'Both orders after the move; an emptied source is cancelled.',
+  })
+  moveLines(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: MoveLinesDto,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<MoveLinesResultDto> {
     return this.changes.moveLines(id, body, actor);
   }
 
   @Post('orders/:id/merge')
   @HttpCode(200)
   @Roles(...ORDER_WRITERS)
-  @ApiOkResponse({ type: OrderDto, description: 'This order with the lines of the others, which are cancelled.' })
-  merge(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: MergeOrdersDto, @CurrentPrincipal() actor: Principal): Promise<OrderDto> {
+  @ApiOkResponse({
+    type: OrderDto,
+    description:
+      'This order with the lines of the others, which are cancelled.',
+  })
+  merge(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: MergeOrdersDto,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<OrderDto> {
     return this.changes.merge(id, body, actor);
   }
 }

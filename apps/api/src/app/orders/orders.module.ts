@@ -15,7 +15,11 @@ import { OrdersRepository } from './orders.repository';
 import { QuoteSource } from './quote-source';
 
 @Module({
-  imports: [QuotesModule, CatalogueModule, BullModule.registerQueue({ name: QueueName.OrderActivation })],
+  imports: [
+    QuotesModule,
+    CatalogueModule,
+    BullModule.registerQueue({ name: QueueName.OrderActivation }),
+  ],
   controllers: [OrdersController],
   providers: [
     QuoteSource,
@@ -28,6 +32,13 @@ import { QuoteSource } from './quote-source';
     OrderActivationProcessor,
     BusinessEventsService,
   ],
-  exports: [QuoteSource, OrdersRepository, OrderQueriesService, OrderLifecycleService, OrderActivationHooks, BusinessEventsService],
+  exports: [
+    QuoteSource,
+    OrdersRepository,
+    OrderQueriesService,
+    OrderLifecycleService,
+    OrderActivationHooks,
+    BusinessEventsService,
+  ],
 })
 export class OrdersModule {}

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { type Order, type OrderHistoryEntry, type OrderLine, type OrderStatus, orderLineNetTotal, type ResolvedQuote } from '@signet/orders-domain';
+import {
+  type Order,
+  type OrderHistoryEntry,
+  type OrderLine,
+  type OrderStatus,
+  orderLineNetTotal,
+  type ResolvedQuote,
+} from '@signet/orders-domain';
 import { Decimal, type LocalDate } from '@signet/shared-kernel';
 import type { EntityManager } from 'typeorm';
 import { conflict } from '../common/app-error';
@@ -15,7 +22,10 @@ export interface StoredOrder {
   readonly activationScheduledOn: LocalDate | null;
   readonly netTotal: Decimal;
   readonly lineNetTotals: ReadonlyMap<string, Decimal>;
-  readonly lineMeta: ReadonlyMap<string, { position: number; productName: string; chargeType: string }>;
+  readonly lineMeta: ReadonlyMap<
+    string,
+    { position: number; productName: string; chargeType: string }
+  >;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
@@ -61,7 +71,11 @@ const LEDGER_GUARD = { quote_line_ledger_within_quoted: quantityExceeded };
 /** Order persistence, set-based: any number of orders and lines in a fixed number of statements. */
 @Injectable()
 export class OrdersRepository {
-  async load(manager: EntityManager, where: { ids?: readonly string[]; quoteId?: string }, lock = false): Promise<StoredOrder[]> {
+  async load(
+    manager: EntityManager,
+    where: { ids?: readonly string[]; quoteId?: string },
+    lock = false,
+  ): Promise<StoredOrder[]> {
     const params: unknown[] = [];
     const conditions: string[] = [];
     if (where.ids) {
@@ -93,12 +107,36 @@ export class OrdersRepository {
   }
 
   /** Inserts new orders with their lines and creation history: three statements however many lines. */
-  async insert(manager: EntityManager, quote: ResolvedQuote, accountId: string, orders: readonly Order[], names: ReadonlyMap<string, string>, actorId: string | null): Promise<void> {
+  async insert(
+    manager: EntityManager,
+    quote: ResolvedQuote,
+    accountId: string,
+    orders: readonly Order[],
+    names: ReadonlyMap<string, string>,
+    actorId: string | null,
+  ): Promise<void> {
     if (orders.length === 0) return;
-    const lines = orders.flatMap((o) => o.lines.map((l) => ({ order: o, line: l, quoteLine: quote.byId.get(l.lineId) })));
-    const netOf = (l: (typeof lines)[number]) => (l.quoteLine ? orderLineNetTotal(l.quoteLine.netTotal, l.quoteLine.quantity, l.line.quantity) : Decimal.ZERO);
+    const lines = orders.flatMap((o) =>
+      o.lines.map((l) => ({
+        order: o,
+        line: l,
+        quoteLine: quote.byId.get(l.lineId),
+      })),
+    );
+    const netOf = (l: (typeof lines)[number]) =>
+      l.quoteLine
+        ? orderLineNetTotal(
+            l.quoteLine.netTotal,
+            l.quoteLine.quantity,
+            l.line.quantity,
+          )
+        : Decimal.ZERO;
     const totals = new Map<string, Decimal>();
-    for (const l of lines) totals.set(l.order.id, (totals.get(l.order.id) ?? Decimal.ZERO).add(netOf(l)));
+    for (const l of lines)
+      totals.set(
+        l.order.id,
+        (totals.get(l.order.id) ?? Decimal.ZERO).add(netOf(l)),
+      );
     await manager.query(
       `INSERT INTO orders (id, quote_id, account_id, split_key, sequence, status, effective_date, line_count, net_total, created_by)
        SELECT id, $1::uuid, $2::uuid, split_key, sequence, 'draft', effective_date, line_count, net_total, $3::uuid
@@ -149,15 +187,25 @@ export class OrdersRepository {
     manager: EntityManager,
     stored: StoredOrder,
     next: Order,
-    options: { quote?: ResolvedQuote; names?: ReadonlyMap<string, string>; actorId: string | null; scheduledOn?: LocalDate | null; linesChanged?: boolean },
+    options: {
+      quote?: ResolvedQuote;
+      names?: ReadonlyMap<string, string>;
+      actorId: string | null;
+      scheduledOn?: LocalDate | null;
+      linesChanged?: boolean;
+    },
   ): Promise<void> {
     let netTotal = stored.netTotal;
     if (options.linesChanged && options.quote) {
       const quote = options.quote;
-      await manager.query(`DELETE FROM order_lines WHERE order_id = $1`, [next.id]);
+      await manager.query(`DELETE FROM order_lines WHERE order_id = $1`, [
+        next.id,
+      ]);
       const nets = next.lines.map((l) => {
         const q = quote.byId.get(l.lineId);
-        return q ? orderLineNetTotal(q.netTotal, q.quantity, l.quantity) : Decimal.ZERO;
+        return q
+          ? orderLineNetTotal(q.netTotal, q.quantity, l.quantity)
+          : Decimal.ZERO;
       });
       netTotal = Decimal.sum(nets);
       if (next.lines.length > 0) {
@@ -173,7 +221,9 @@ export class OrdersRepository {
             next.lines.map((l) => quote.byId.get(l.lineId)?.position ?? 0),
             next.lines.map((l) => l.sku),
             next.lines.map((l) => options.names?.get(l.lineId) ?? l.sku),
-            next.lines.map((l) => quote.byId.get(l.lineId)?.product.chargeType ?? 'one-time'),
+            next.lines.map(
+              (l) => quote.byId.get(l.lineId)?.product.chargeType ?? 'one-time',
+            ),
             next.lines.map((l) => l.quantity.toString()),
             nets.map((n) => n.toFixed2()),
             next.lines.map((l) => l.start),
@@ -182,25 +232,46 @@ export class OrdersRepository {
         );
       }
     }
-    const scheduledOn = options.scheduledOn === undefined ? stored.activationScheduledOn : options.scheduledOn;
+    const scheduledOn =
+      options.scheduledOn === undefined
+        ? stored.activationScheduledOn
+        : options.scheduledOn;
     // UPDATE through TypeORM's postgres driver returns [rows, rowCount].
     const [updatedRows] = (await manager.query(
       `UPDATE orders SET status = $3, effective_date = $4, activated_on = $5, activation_scheduled_on = $6, line_count = $7,
               net_total = $8, version = version + 1, updated_at = now()
         WHERE id = $1 AND version = $2 RETURNING id`,
-      [next.id, stored.version, next.status, next.effectiveDate, next.activatedOn ?? null, scheduledOn, next.lines.length, netTotal.toFixed2()],
+      [
+        next.id,
+        stored.version,
+        next.status,
+        next.effectiveDate,
+        next.activatedOn ?? null,
+        scheduledOn,
+        next.lines.length,
+        netTotal.toFixed2(),
+      ],
     )) as [unknown[], number];
     if (updatedRows.length === 0) {
-      throw conflict('stale_version', `Order ${stored.number} was changed by someone else. Reload and try again.`);
+      throw conflict(
+        'stale_version',
+        `Order ${stored.number} was changed by someone else. Reload and try again.`,
+      );
     }
     await this.appendHistory(
       manager,
-      next.history.slice(stored.order.history.length).map((entry) => historyRow(next.id, entry)),
+      next.history
+        .slice(stored.order.history.length)
+        .map((entry) => historyRow(next.id, entry)),
       options.actorId,
     );
   }
 
-  async appendHistory(manager: EntityManager, entries: readonly OrderHistoryRow[], actorId: string | null): Promise<void> {
+  async appendHistory(
+    manager: EntityManager,
+    entries: readonly OrderHistoryRow[],
+    actorId: string | null,
+  ): Promise<void> {
     if (entries.length === 0) return;
     await manager.query(
       `INSERT INTO order_history (order_id, actor_id, event, from_status, to_status, reason, detail)
@@ -232,7 +303,10 @@ export class OrdersRepository {
     }
   }
 
-  async ledgerBalances(manager: EntityManager, quoteId: string): Promise<Map<string, Decimal>> {
+  async ledgerBalances(
+    manager: EntityManager,
+    quoteId: string,
+  ): Promise<Map<string, Decimal>> {
     const rows: { line_id: string; ordered: string }[] = await manager.query(
       `SELECT line_id, ordered::text AS ordered FROM quote_line_ledger WHERE quote_id = $1 AND ordered <> 0`,
       [quoteId],
@@ -241,7 +315,11 @@ export class OrdersRepository {
   }
 
   /** Moves ordered quantities by per-line deltas in one statement; the CHECK refuses ordered > quoted. */
-  async applyLedger(manager: EntityManager, quoteId: string, deltas: ReadonlyMap<string, Decimal>): Promise<void> {
+  async applyLedger(
+    manager: EntityManager,
+    quoteId: string,
+    deltas: ReadonlyMap<string, Decimal>,
+  ): Promise<void> {
     const changed = [...deltas].filter(([, d]) => !d.isZero());
     if (changed.length === 0) return;
     try {
@@ -249,7 +327,11 @@ export class OrdersRepository {
         `UPDATE quote_line_ledger l SET ordered = l.ordered + d.delta
            FROM unnest($2::uuid[], $3::numeric[]) AS d(line_id, delta)
           WHERE l.quote_id = $1 AND l.line_id = d.line_id`,
-        [quoteId, changed.map(([id]) => id), changed.map(([, d]) => d.toString())],
+        [
+          quoteId,
+          changed.map(([id]) => id),
+          changed.map(([, d]) => d.toString()),
+        ],
       );
     } catch (error) {
       rethrowConstraint(error, LEDGER_GUARD);
@@ -257,7 +339,10 @@ export class OrdersRepository {
   }
 
   async nextSequence(manager: EntityManager, quoteId: string): Promise<number> {
-    const rows: { next: number }[] = await manager.query(`SELECT COALESCE(max(sequence), 0) + 1 AS next FROM orders WHERE quote_id = $1`, [quoteId]);
+    const rows: { next: number }[] = await manager.query(
+      `SELECT COALESCE(max(sequence), 0) + 1 AS next FROM orders WHERE quote_id = $1`,
+      [quoteId],
+    );
     return Number(rows[0]?.next ?? 1);
   }
 }
@@ -272,15 +357,35 @@ export interface OrderHistoryRow {
   readonly detail?: Record<string, unknown>;
 }
 
-function historyRow(orderId: string, entry: OrderHistoryEntry): OrderHistoryRow {
-  return { orderId, event: entry.event, from: entry.from, to: entry.to, reason: entry.reason ?? null };
+function historyRow(
+  orderId: string,
+  entry: OrderHistoryEntry,
+): OrderHistoryRow {
+  return {
+    orderId,
+    event: entry.event,
+    from: entry.from,
+    to: entry.to,
+    reason: entry.reason ?? null,
+  };
 }
 
 /** Per-line quantity differences between two sets of order lines (after − before). */
-export function ledgerDeltas(before: readonly OrderLine[], after: readonly OrderLine[]): Map<string, Decimal> {
+export function ledgerDeltas(
+  before: readonly OrderLine[],
+  after: readonly OrderLine[],
+): Map<string, Decimal> {
   const deltas = new Map<string, Decimal>();
-  for (const l of before) deltas.set(l.lineId, (deltas.get(l.lineId) ?? Decimal.ZERO).sub(l.quantity));
-  for (const l of after) deltas.set(l.lineId, (deltas.get(l.lineId) ?? Decimal.ZERO).add(l.quantity));
+  for (const l of before)
+    deltas.set(
+      l.lineId,
+      (deltas.get(l.lineId) ?? Decimal.ZERO).sub(l.quantity),
+    );
+  for (const l of after)
+    deltas.set(
+      l.lineId,
+      (deltas.get(l.lineId) ?? Decimal.ZERO).add(l.quantity),
+    );
   return deltas;
 }
 
@@ -302,7 +407,14 @@ function toStored(r: OrderRow, lines: readonly LineRow[]): StoredOrder {
         quantity: Decimal.of(l.quantity),
         start: l.start_date as LocalDate,
         end: l.end_date as LocalDate,
-        fulfilments: fulfilled.isZero() ? [] : [{ quantity: fulfilled, on: activatedOn ?? (r.effective_date as LocalDate) }],
+        fulfilments: fulfilled.isZero()
+          ? []
+          : [
+              {
+                quantity: fulfilled,
+                on: activatedOn ?? (r.effective_date as LocalDate),
+              },
+            ],
       };
     }),
     history: [],
@@ -314,8 +426,19 @@ function toStored(r: OrderRow, lines: readonly LineRow[]): StoredOrder {
     version: r.version,
     activationScheduledOn: r.activation_scheduled_on as LocalDate | null,
     netTotal: Decimal.of(r.net_total),
-    lineNetTotals: new Map(lines.map((l) => [l.line_id, Decimal.of(l.net_total)])),
-    lineMeta: new Map(lines.map((l) => [l.line_id, { position: l.position, productName: l.product_name, chargeType: l.charge_type }])),
+    lineNetTotals: new Map(
+      lines.map((l) => [l.line_id, Decimal.of(l.net_total)]),
+    ),
+    lineMeta: new Map(
+      lines.map((l) => [
+        l.line_id,
+        {
+          position: l.position,
+          productName: l.product_name,
+          chargeType: l.charge_type,
+        },
+      ]),
+    ),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { type Catalog, type Product, type ResolvedQuote, resolveQuote } from '@signet/orders-domain';
-import { type FieldDefinition, ordersQuoteView, type QuoteStatus } from '@signet/quotes-domain';
+import {
+  type Catalog,
+  type Product,
+  type ResolvedQuote,
+  resolveQuote,
+} from '@signet/orders-domain';
+import {
+  type FieldDefinition,
+  ordersQuoteView,
+  type QuoteStatus,
+} from '@signet/quotes-domain';
 import { Decimal, parseLocalDate } from '@signet/shared-kernel';
 import type { EntityManager } from 'typeorm';
 import { AppError, notFound } from '../common/app-error';
@@ -49,12 +58,19 @@ interface ProductRow {
 }
 
 /** Standard line properties a split may group by; custom line fields are `fields.<name>`. */
-export const STANDARD_SPLIT_PATHS = ['group', 'sku', 'startDate', 'endDate', 'termMonths'] as const;
+export const STANDARD_SPLIT_PATHS = [
+  'group',
+  'sku',
+  'startDate',
+  'endDate',
+  'termMonths',
+] as const;
 
 /** The quote's default split: a column `order_by` when the quotes module has one, else the `orderBy` quote field. */
 function orderByOf(header: Record<string, unknown>): readonly string[] | null {
   const fields = (header['fields'] ?? {}) as Record<string, unknown>;
-  const raw = header['order_by'] ?? header['orderBy'] ?? fields['orderBy'] ?? null;
+  const raw =
+    header['order_by'] ?? header['orderBy'] ?? fields['orderBy'] ?? null;
   if (raw === null || raw === undefined || raw === '') return null;
   const list = Array.isArray(raw) ? raw : String(raw).split(',');
   const paths = list.map((p) => String(p).trim()).filter(Boolean);
@@ -69,7 +85,11 @@ function orderByOf(header: Record<string, unknown>): readonly string[] | null {
 export class QuoteSource {
   constructor(private readonly lines: QuoteLinesRepository) {}
 
-  async load(manager: EntityManager, quoteId: string, options: { lock?: boolean } = {}): Promise<QuoteForOrders> {
+  async load(
+    manager: EntityManager,
+    quoteId: string,
+    options: { lock?: boolean } = {},
+  ): Promise<QuoteForOrders> {
     // Locking the quote row serialises every order write of one quote (and keeps the quote from
     // being edited while its orders are written); the ledger's CHECK constraint is the backstop.
     const rows: QuoteRow[] = await manager.query(
@@ -103,7 +123,14 @@ export class QuoteSource {
       ]),
     );
     const view = ordersQuoteView(
-      { id: row.id, ownerId: row.owner_id, accountId: row.account_id, startDate: parseLocalDate(row.start_date), termMonths: row.term_months, fields: {} },
+      {
+        id: row.id,
+        ownerId: row.owner_id,
+        accountId: row.account_id,
+        startDate: parseLocalDate(row.start_date),
+        termMonths: row.term_months,
+        fields: {},
+      },
       lines,
     );
     const resolved = resolveQuote(view, catalog);
@@ -111,7 +138,8 @@ export class QuoteSource {
     const serviceLevels = new Map<string, string>();
     for (const l of lines) {
       const level = l.fields['serviceLevel'];
-      if (typeof level === 'string' && level.trim()) serviceLevels.set(l.id, level.trim());
+      if (typeof level === 'string' && level.trim())
+        serviceLevels.set(l.id, level.trim());
     }
     return {
       id: row.id,
@@ -130,8 +158,13 @@ export class QuoteSource {
   }
 
   /** Refuses split paths that name nothing a line has: standard properties and defined line fields only. */
-  static checkSplitPaths(paths: readonly string[], definitions: readonly FieldDefinition[]): void {
-    const lineFields = new Set(definitions.filter((d) => d.object === 'line').map((d) => d.name));
+  static checkSplitPaths(
+    paths: readonly string[],
+    definitions: readonly FieldDefinition[],
+  ): void {
+    const lineFields = new Set(
+      definitions.filter((d) => d.object === 'line').map((d) => d.name),
+    );
     const errors = paths.flatMap((path, index) => {
       if ((STANDARD_SPLIT_PATHS as readonly string[]).includes(path)) return [];
       const m = /^fields\.([A-Za-z][A-Za-z0-9_]*)$/.exec(path);
@@ -143,6 +176,13 @@ export class QuoteSource {
         },
       ];
     });
-    if (errors.length > 0) throw new AppError(400, 'unknown_split_field', 'Invalid request', errors.map((e) => e.message).join('; '), { errors });
+    if (errors.length > 0)
+      throw new AppError(
+        400,
+        'unknown_split_field',
+        'Invalid request',
+        errors.map((e) => e.message).join('; '),
+        { errors },
+      );
   }
 }

@@ -1,21 +1,48 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { OrderDto } from '../../orders/dto/order.dto';
 import { IsDecimalValue, IsLocalDate } from '../../common/value-validators';
 
-export const CONTRACT_STATUSES = ['draft', 'activated', 'expired', 'terminated'] as const;
+export const CONTRACT_STATUSES = [
+  'draft',
+  'activated',
+  'expired',
+  'terminated',
+] as const;
 export const RENEWAL_PRICING = ['same', 'list', 'uplift'] as const;
 
 export class SegmentDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['original', 'amendment'] }) kind!: 'original' | 'amendment';
-  @ApiProperty({ example: '5', description: 'Units (negative for a reduction).' }) quantity!: string;
+  @ApiProperty({ enum: ['original', 'amendment'] }) kind!:
+    'original' | 'amendment';
+  @ApiProperty({
+    example: '5',
+    description: 'Units (negative for a reduction).',
+  })
+  quantity!: string;
   @ApiProperty() startDate!: string;
   @ApiProperty() endDate!: string;
   @ApiProperty({ example: '3254.79' }) netTotal!: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) amendmentId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) amendmentId!:
+    string | null;
 }
 
 export class SubscriptionDto {
@@ -24,15 +51,30 @@ export class SubscriptionDto {
   @ApiProperty() contractNumber!: string;
   @ApiProperty() sku!: string;
   @ApiProperty() productName!: string;
-  @ApiProperty({ description: 'Quantity ordered originally.' }) quantity!: string;
-  @ApiProperty({ description: 'Quantity in force on the reference date (today, or the as-of date).' }) currentQuantity!: string;
+  @ApiProperty({ description: 'Quantity ordered originally.' })
+  quantity!: string;
+  @ApiProperty({
+    description:
+      'Quantity in force on the reference date (today, or the as-of date).',
+  })
+  currentQuantity!: string;
   @ApiProperty() startDate!: string;
   @ApiProperty() endDate!: string;
   @ApiProperty({ type: Number, nullable: true }) termMonths!: number | null;
   @ApiProperty() netTotal!: string;
-  @ApiProperty({ type: String, nullable: true, description: "Service level from the quote line's serviceLevel field." }) serviceLevel!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "Service level from the quote line's serviceLevel field.",
+  })
+  serviceLevel!: string | null;
   @ApiProperty({ format: 'uuid' }) orderId!: string;
-  @ApiProperty({ type: [SegmentDto], description: 'The original segment and every amendment delta, by start date.' }) segments!: SegmentDto[];
+  @ApiProperty({
+    type: [SegmentDto],
+    description:
+      'The original segment and every amendment delta, by start date.',
+  })
+  segments!: SegmentDto[];
 }
 
 export class AssetDto {
@@ -49,10 +91,16 @@ export class AssetDto {
 export class AmendmentChangeDto {
   @ApiProperty({ example: 'SUB' })
   @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'sku is not a valid sku' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+    message: 'sku is not a valid sku',
+  })
   sku!: string;
 
-  @ApiProperty({ type: String, example: '5', description: 'Units to add; negative to remove (down to zero).' })
+  @ApiProperty({
+    type: String,
+    example: '5',
+    description: 'Units to add; negative to remove (down to zero).',
+  })
   @IsDecimalValue()
   quantityDelta!: string;
 }
@@ -64,9 +112,15 @@ export class AmendmentDto {
   @ApiProperty() quoteStatus!: string;
   @ApiProperty() effective!: string;
   @ApiProperty({ type: [AmendmentChangeDto] }) changes!: AmendmentChangeDto[];
-  @ApiProperty({ type: [SegmentDto], description: 'The co-terminated, prorated deltas this amendment adds once its order is activated.' }) deltas!: SegmentDto[];
+  @ApiProperty({
+    type: [SegmentDto],
+    description:
+      'The co-terminated, prorated deltas this amendment adds once its order is activated.',
+  })
+  deltas!: SegmentDto[];
   @ApiProperty({ enum: ['quoted', 'applied'] }) status!: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) orderId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) orderId!:
+    string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ type: String, nullable: true }) appliedAt!: string | null;
 }
@@ -84,9 +138,12 @@ export class ContractSummaryDto {
   @ApiProperty() endDate!: string;
   @ApiProperty({ type: String, nullable: true }) terminatedOn!: string | null;
   @ApiProperty({ enum: RENEWAL_PRICING }) renewalPricing!: string;
-  @ApiProperty({ type: String, nullable: true }) renewalUpliftPercent!: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) renewalQuoteId!: string | null;
-  @ApiProperty({ type: String, nullable: true }) renewalQuoteNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true }) renewalUpliftPercent!:
+    string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  renewalQuoteId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) renewalQuoteNumber!:
+    string | null;
   @ApiProperty() subscriptionCount!: number;
   @ApiProperty() assetCount!: number;
   @ApiProperty() createdAt!: string;
@@ -98,7 +155,11 @@ export class ContractDto extends ContractSummaryDto {
   @ApiProperty({ type: [SubscriptionDto] }) subscriptions!: SubscriptionDto[];
   @ApiProperty({ type: [AssetDto] }) assets!: AssetDto[];
   @ApiProperty({ type: [AmendmentDto] }) amendments!: AmendmentDto[];
-  @ApiProperty({ type: [String], description: 'activate, amend, renew, terminate — what can be done now.' }) allowedActions!: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'activate, amend, renew, terminate — what can be done now.',
+  })
+  allowedActions!: string[];
 }
 
 export class ContractPageDto {
@@ -117,7 +178,9 @@ export class ContractQueryDto extends PageQueryDto {
   @IsIn(CONTRACT_STATUSES)
   status?: (typeof CONTRACT_STATUSES)[number];
 
-  @ApiPropertyOptional({ description: 'Contract number, quote number or account name.' })
+  @ApiPropertyOptional({
+    description: 'Contract number, quote number or account name.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -125,7 +188,10 @@ export class ContractQueryDto extends PageQueryDto {
 }
 
 export class CreateContractsDto {
-  @ApiProperty({ type: [String], description: 'Activated orders of one quote.' })
+  @ApiProperty({
+    type: [String],
+    description: 'Activated orders of one quote.',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
@@ -133,21 +199,36 @@ export class CreateContractsDto {
   @IsUUID('all', { each: true })
   orderIds!: string[];
 
-  @ApiProperty({ enum: ['single', 'by-end-date'], description: 'single: one contract; by-end-date: one per subscription end date.' })
+  @ApiProperty({
+    enum: ['single', 'by-end-date'],
+    description:
+      'single: one contract; by-end-date: one per subscription end date.',
+  })
   @IsIn(['single', 'by-end-date'])
   method!: 'single' | 'by-end-date';
 
-  @ApiPropertyOptional({ default: true, description: 'Activate the new contracts at once (else they stay drafts).' })
+  @ApiPropertyOptional({
+    default: true,
+    description: 'Activate the new contracts at once (else they stay drafts).',
+  })
   @IsOptional()
   @IsBoolean()
   activate?: boolean;
 
-  @ApiPropertyOptional({ enum: RENEWAL_PRICING, default: 'same', description: 'How the renewal quote will be priced.' })
+  @ApiPropertyOptional({
+    enum: RENEWAL_PRICING,
+    default: 'same',
+    description: 'How the renewal quote will be priced.',
+  })
   @IsOptional()
   @IsIn(RENEWAL_PRICING)
   renewalPricing?: (typeof RENEWAL_PRICING)[number];
 
-  @ApiPropertyOptional({ type: String, example: '5', description: 'Percent for uplift pricing.' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '5',
+    description: 'Percent for uplift pricing.',
+  })
   @IsOptional()
   @IsDecimalValue()
   renewalUpliftPercent?: string;
@@ -158,7 +239,10 @@ export class CreateContractsResultDto {
 }
 
 export class AmendContractDto {
-  @ApiProperty({ example: '2026-07-01', description: 'From this date to the end of each subscription.' })
+  @ApiProperty({
+    example: '2026-07-01',
+    description: 'From this date to the end of each subscription.',
+  })
   @IsLocalDate()
   effective!: string;
 
@@ -172,7 +256,10 @@ export class AmendContractDto {
 }
 
 export class RenewContractDto {
-  @ApiPropertyOptional({ enum: RENEWAL_PRICING, description: "Default: the contract's renewal pricing." })
+  @ApiPropertyOptional({
+    enum: RENEWAL_PRICING,
+    description: "Default: the contract's renewal pricing.",
+  })
   @IsOptional()
   @IsIn(RENEWAL_PRICING)
   pricing?: (typeof RENEWAL_PRICING)[number];
@@ -182,7 +269,10 @@ export class RenewContractDto {
   @IsDecimalValue()
   upliftPercent?: string;
 
-  @ApiPropertyOptional({ description: "Renewal term in months; default: each subscription's own term." })
+  @ApiPropertyOptional({
+    description:
+      "Renewal term in months; default: each subscription's own term.",
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -191,7 +281,10 @@ export class RenewContractDto {
 }
 
 export class TerminateContractDto {
-  @ApiProperty({ example: '2026-06-30', description: 'Last day the contract entitles the customer.' })
+  @ApiProperty({
+    example: '2026-06-30',
+    description: 'Last day the contract entitles the customer.',
+  })
   @IsLocalDate()
   on!: string;
 
@@ -226,9 +319,11 @@ export class AmendmentCreatedDto extends QuoteRefDto {
 }
 
 export class RenewalSweepResultDto {
-  @ApiProperty({ description: 'Renewal lead time in days used.' }) leadDays!: number;
+  @ApiProperty({ description: 'Renewal lead time in days used.' })
+  leadDays!: number;
   @ApiProperty({ type: [QuoteRefDto] }) renewals!: QuoteRefDto[];
-  @ApiProperty({ type: [String], description: 'Contracts that expired.' }) expired!: string[];
+  @ApiProperty({ type: [String], description: 'Contracts that expired.' })
+  expired!: string[];
 }
 
 export class ContractHistoryEntryDto {
@@ -242,7 +337,8 @@ export class ContractHistoryEntryDto {
 }
 
 export class ContractHistoryPageDto {
-  @ApiProperty({ type: [ContractHistoryEntryDto] }) items!: ContractHistoryEntryDto[];
+  @ApiProperty({ type: [ContractHistoryEntryDto] })
+  items!: ContractHistoryEntryDto[];
   @ApiProperty() total!: number;
 }
 
@@ -251,7 +347,11 @@ export class EntitlementDto {
   @ApiProperty() productName!: string;
   @ApiProperty({ example: '15' }) quantity!: string;
   @ApiProperty({ type: [String] }) serviceLevels!: string[];
-  @ApiProperty({ type: [String], description: 'Numbers of the contracts entitling it.' }) contracts!: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Numbers of the contracts entitling it.',
+  })
+  contracts!: string[];
 }
 
 export class EntitlementsDto {
@@ -260,7 +360,10 @@ export class EntitlementsDto {
 }
 
 export class EntitlementsQueryDto {
-  @ApiPropertyOptional({ example: '2026-08-01', description: 'Default: today.' })
+  @ApiPropertyOptional({
+    example: '2026-08-01',
+    description: 'Default: today.',
+  })
   @IsOptional()
   @IsLocalDate()
   asOf?: string;
@@ -268,7 +371,18 @@ export class EntitlementsQueryDto {
 
 export class TimelineEventDto {
   @ApiProperty() date!: string;
-  @ApiProperty({ enum: ['order-activated', 'order-scheduled', 'contract-start', 'contract-end', 'amendment', 'renewal-quote', 'termination'] }) kind!: string;
+  @ApiProperty({
+    enum: [
+      'order-activated',
+      'order-scheduled',
+      'contract-start',
+      'contract-end',
+      'amendment',
+      'renewal-quote',
+      'termination',
+    ],
+  })
+  kind!: string;
   @ApiProperty() label!: string;
   @ApiProperty() objectId!: string;
 }
@@ -285,7 +399,12 @@ export class AccountOverviewDto {
   @ApiProperty({ type: [ContractSummaryDto] }) contracts!: ContractSummaryDto[];
   @ApiProperty({ type: [SubscriptionDto] }) subscriptions!: SubscriptionDto[];
   @ApiProperty({ type: [AssetDto] }) assets!: AssetDto[];
-  @ApiProperty({ type: [OrderDto], description: 'Orders with their ERP sync status, newest first (at most 200).' }) orders!: OrderDto[];
+  @ApiProperty({
+    type: [OrderDto],
+    description:
+      'Orders with their ERP sync status, newest first (at most 200).',
+  })
+  orders!: OrderDto[];
   @ApiProperty({ type: [EntitlementDto] }) entitlements!: EntitlementDto[];
   @ApiProperty({ type: [TimelineEventDto] }) timeline!: TimelineEventDto[];
 }

@@ -44,6 +44,8 @@ export class OrdersAndContracts1764460000000 implements MigrationInterface {
         effective_date date NOT NULL,
         activated_on date,
         activation_scheduled_on date,
+        -- Set once when the order is contracted (by-end-date may spread one order over several contracts).
+        contracted_at timestamptz,
         line_count integer NOT NULL DEFAULT 0,
         net_total numeric(18,2) NOT NULL DEFAULT 0,
         created_by uuid,
@@ -110,13 +112,13 @@ export class OrdersAndContracts1764460000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX contracts_account ON contracts (account_id, end_date)`);
     await q.query(`CREATE INDEX contracts_renewal_due ON contracts (end_date) WHERE status = 'activated' AND renewal_quote_id IS NULL`);
-    // An order is contracted at most once, whatever two requests do at the same moment.
     await q.query(`
       CREATE TABLE contract_orders (
         contract_id uuid NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
-        order_id uuid NOT NULL UNIQUE REFERENCES orders(id),
+        order_id uuid NOT NULL REFERENCES orders(id),
         PRIMARY KEY (contract_id, order_id)
       )`);
+    await q.query(`CREATE INDEX contract_orders_order ON contract_orders (order_id)`);
     await q.query(`
       CREATE TABLE subscriptions (
         id text PRIMARY KEY,

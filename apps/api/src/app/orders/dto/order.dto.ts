@@ -1,21 +1,51 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { IsDecimalValue, IsLocalDate } from '../../common/value-validators';
 
-export const ORDER_STATUSES = ['draft', 'activated', 'fulfilled', 'cancelled'] as const;
+export const ORDER_STATUSES = [
+  'draft',
+  'activated',
+  'fulfilled',
+  'cancelled',
+] as const;
 export type OrderStatusValue = (typeof ORDER_STATUSES)[number];
 const MAX_LINES = 20_000;
 
 export class OrderLineDto {
-  @ApiProperty({ format: 'uuid', description: 'The quote line this order line orders.' }) lineId!: string;
-  @ApiProperty({ description: 'Position of the quote line in its quote.' }) position!: number;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The quote line this order line orders.',
+  })
+  lineId!: string;
+  @ApiProperty({ description: 'Position of the quote line in its quote.' })
+  position!: number;
   @ApiProperty() sku!: string;
   @ApiProperty() productName!: string;
   @ApiProperty({ enum: ['one-time', 'recurring'] }) chargeType!: string;
-  @ApiProperty({ example: '4', description: 'Ordered quantity.' }) quantity!: string;
-  @ApiProperty({ example: '4800.00', description: 'round(quote line net total × ordered ÷ quoted).' }) netTotal!: string;
+  @ApiProperty({ example: '4', description: 'Ordered quantity.' })
+  quantity!: string;
+  @ApiProperty({
+    example: '4800.00',
+    description: 'round(quote line net total × ordered ÷ quoted).',
+  })
+  netTotal!: string;
   @ApiProperty({ example: '2026-01-15' }) startDate!: string;
   @ApiProperty({ example: '2027-01-14' }) endDate!: string;
   @ApiProperty({ example: '0' }) fulfilled!: string;
@@ -29,21 +59,62 @@ export class OrderDto {
   @ApiProperty() quoteName!: string;
   @ApiProperty({ format: 'uuid' }) accountId!: string;
   @ApiProperty() accountName!: string;
-  @ApiProperty({ example: 'Berlin', description: 'The split key: the values the lines were grouped by, joined by " | "; "all" without a split.' }) key!: string;
-  @ApiProperty({ description: 'Creation order among the orders of its quote.' }) sequence!: number;
+  @ApiProperty({
+    example: 'Berlin',
+    description:
+      'The split key: the values the lines were grouped by, joined by " | "; "all" without a split.',
+  })
+  key!: string;
+  @ApiProperty({ description: 'Creation order among the orders of its quote.' })
+  sequence!: number;
   @ApiProperty({ enum: ORDER_STATUSES }) status!: OrderStatusValue;
-  @ApiProperty({ example: '2026-01-15', description: 'Earliest start date of its lines.' }) effectiveDate!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'The business date it was activated on.' }) activatedOn!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'A future activation date, when one is scheduled.' }) activationScheduledOn!: string | null;
+  @ApiProperty({
+    example: '2026-01-15',
+    description: 'Earliest start date of its lines.',
+  })
+  effectiveDate!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The business date it was activated on.',
+  })
+  activatedOn!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'A future activation date, when one is scheduled.',
+  })
+  activationScheduledOn!: string | null;
   @ApiProperty() lineCount!: number;
   @ApiProperty({ example: '12000.00' }) netTotal!: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The contract holding this order, once contracted.' }) contractId!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'ERP sync status (worst over connectors), when the order was sent.' }) syncStatus!: string | null;
-  @ApiProperty({ type: [String], description: 'What can be done next: activate, schedule, cancel, change, contract.' }) allowedActions!: string[];
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The contract holding this order, once contracted.',
+  })
+  contractId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'ERP sync status (worst over connectors), when the order was sent.',
+  })
+  syncStatus!: string | null;
+  @ApiProperty({
+    type: [String],
+    description:
+      'What can be done next: activate, schedule, cancel, change, contract.',
+  })
+  allowedActions!: string[];
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
   @ApiProperty() version!: number;
-  @ApiPropertyOptional({ type: [OrderLineDto], description: 'Lines (order detail only).' }) lines?: OrderLineDto[];
+  @ApiPropertyOptional({
+    type: [OrderLineDto],
+    description: 'Lines (order detail only).',
+  })
+  lines?: OrderLineDto[];
 }
 
 export class OrderPageDto {
@@ -84,13 +155,21 @@ export class OrderQueryDto extends PageQueryDto {
   @IsIn(ORDER_STATUSES)
   status?: OrderStatusValue;
 
-  @ApiPropertyOptional({ type: Boolean, description: 'Only orders with (true) or without (false) a scheduled activation.' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'Only orders with (true) or without (false) a scheduled activation.',
+  })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
   @IsBoolean()
   scheduled?: boolean;
 
-  @ApiPropertyOptional({ description: 'Order number, split key, quote number or account name.' })
+  @ApiPropertyOptional({
+    description: 'Order number, split key, quote number or account name.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -112,7 +191,8 @@ export class CreateOrdersDto {
     type: [String],
     nullable: true,
     example: ['fields.shipTo'],
-    description: "Split paths: group, sku, startDate, endDate, termMonths or fields.<line field>. Omitted: the quote's orderBy (one order when it has none). [] : one order.",
+    description:
+      "Split paths: group, sku, startDate, endDate, termMonths or fields.<line field>. Omitted: the quote's orderBy (one order when it has none). [] : one order.",
   })
   @IsOptional()
   @IsArray()
@@ -122,7 +202,12 @@ export class CreateOrdersDto {
   @MaxLength(100, { each: true })
   by?: string[] | null;
 
-  @ApiPropertyOptional({ type: [String], nullable: true, description: 'Order only these quote lines (a bundle root or component selects the whole bundle).' })
+  @ApiPropertyOptional({
+    type: [String],
+    nullable: true,
+    description:
+      'Order only these quote lines (a bundle root or component selects the whole bundle).',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -130,7 +215,11 @@ export class CreateOrdersDto {
   @IsUUID('all', { each: true })
   lines?: string[] | null;
 
-  @ApiPropertyOptional({ type: [LineQuantityDto], nullable: true, description: 'Partial quantities; lines not named order all that remains.' })
+  @ApiPropertyOptional({
+    type: [LineQuantityDto],
+    nullable: true,
+    description: 'Partial quantities; lines not named order all that remains.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_LINES)
@@ -138,17 +227,27 @@ export class CreateOrdersDto {
   @Type(() => LineQuantityDto)
   quantities?: LineQuantityDto[] | null;
 
-  @ApiPropertyOptional({ description: 'Repeating a request with the same key returns the orders it created instead of creating more.' })
+  @ApiPropertyOptional({
+    description:
+      'Repeating a request with the same key returns the orders it created instead of creating more.',
+  })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9._:-]{8,120}$/, { message: 'idempotencyKey must be 8–120 letters, digits or . _ : -' })
+  @Matches(/^[A-Za-z0-9._:-]{8,120}$/, {
+    message: 'idempotencyKey must be 8–120 letters, digits or . _ : -',
+  })
   idempotencyKey?: string;
 }
 
 export class CreateOrdersQueryDto {
-  @ApiPropertyOptional({ type: Boolean, description: 'true: return the plan without writing anything.' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'true: return the plan without writing anything.',
+  })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
   @IsBoolean()
   dryRun?: boolean;
 }
@@ -159,15 +258,30 @@ export class PlannedLineDto {
   @ApiProperty() sku!: string;
   @ApiProperty() productName!: string;
   @ApiProperty({ example: '4' }) quantity!: string;
-  @ApiProperty({ example: '10', description: 'Quoted quantity of the quote line.' }) quoted!: string;
+  @ApiProperty({
+    example: '10',
+    description: 'Quoted quantity of the quote line.',
+  })
+  quoted!: string;
   @ApiProperty({ example: '4800.00' }) netTotal!: string;
   @ApiProperty() startDate!: string;
   @ApiProperty() endDate!: string;
 }
 
 export class PlannedOrderDto {
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null in a dry run.' }) id!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'null in a dry run.' }) number!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null in a dry run.',
+  })
+  id!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null in a dry run.',
+  })
+  number!: string | null;
   @ApiProperty() key!: string;
   @ApiProperty() effectiveDate!: string;
   @ApiProperty() lineCount!: number;
@@ -177,8 +291,13 @@ export class PlannedOrderDto {
 
 export class CreateOrdersResultDto {
   @ApiProperty() dryRun!: boolean;
-  @ApiProperty({ description: 'true when an earlier request with the same idempotency key is answered again.' }) replayed!: boolean;
-  @ApiProperty({ type: [String], description: 'The split paths used.' }) by!: string[];
+  @ApiProperty({
+    description:
+      'true when an earlier request with the same idempotency key is answered again.',
+  })
+  replayed!: boolean;
+  @ApiProperty({ type: [String], description: 'The split paths used.' })
+  by!: string[];
   @ApiProperty() orderCount!: number;
   @ApiProperty() lineCount!: number;
   @ApiProperty() netTotal!: string;
@@ -186,18 +305,27 @@ export class CreateOrdersResultDto {
 }
 
 export class UpdateOrderDto {
-  @ApiPropertyOptional({ description: 'The version you read; a stale version is refused with 409.' })
+  @ApiPropertyOptional({
+    description: 'The version you read; a stale version is refused with 409.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   version?: number;
 
-  @ApiPropertyOptional({ example: '2026-02-01', description: 'A new effective date for the draft.' })
+  @ApiPropertyOptional({
+    example: '2026-02-01',
+    description: 'A new effective date for the draft.',
+  })
   @IsOptional()
   @IsLocalDate()
   effectiveDate?: string;
 
-  @ApiPropertyOptional({ type: [LineQuantityDto], description: 'New quantities of lines on this draft (0 removes a line), within what the quote line has left.' })
+  @ApiPropertyOptional({
+    type: [LineQuantityDto],
+    description:
+      'New quantities of lines on this draft (0 removes a line), within what the quote line has left.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -214,7 +342,11 @@ export class UpdateOrderDto {
 }
 
 export class ActivateOrderDto {
-  @ApiPropertyOptional({ example: '2026-07-01', description: 'Activation date. Today or earlier (or omitted: today) activates now; a future date schedules it.' })
+  @ApiPropertyOptional({
+    example: '2026-07-01',
+    description:
+      'Activation date. Today or earlier (or omitted: today) activates now; a future date schedules it.',
+  })
   @IsOptional()
   @IsLocalDate()
   on?: string;
@@ -231,14 +363,20 @@ export class LineMoveDto {
   @IsUUID()
   lineId!: string;
 
-  @ApiPropertyOptional({ type: String, description: 'Part of the quantity to move; all of it when omitted.' })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Part of the quantity to move; all of it when omitted.',
+  })
   @IsOptional()
   @IsDecimalValue()
   quantity?: string;
 }
 
 export class MoveLinesDto {
-  @ApiProperty({ format: 'uuid', description: 'The draft order of the same quote that receives the lines.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The draft order of the same quote that receives the lines.',
+  })
   @IsUUID()
   to!: string;
 
@@ -258,7 +396,11 @@ export class MoveLinesDto {
 }
 
 export class MergeOrdersDto {
-  @ApiProperty({ type: [String], description: 'Draft orders of the same quote to merge into this one; they are cancelled.' })
+  @ApiProperty({
+    type: [String],
+    description:
+      'Draft orders of the same quote to merge into this one; they are cancelled.',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
