@@ -1,4 +1,4 @@
-import { AppError } from './app-error';
+import type { AppError } from './app-error';
 
 interface PgError {
   code?: string;
