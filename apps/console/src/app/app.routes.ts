@@ -46,6 +46,11 @@ export const appRoutes: Route[] = [
         canActivate: [roleGuard('admin')],
         loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes),
       },
+      {
+        path: 'approvals',
+        canActivate: [roleGuard('admin', 'sales', 'approver')],
+        loadChildren: () => import('./approvals/approvals.routes').then((m) => m.approvalsRoutes),
+      },
       { path: 'forbidden', title: 'Not allowed · Signet', loadComponent: () => import('./areas/forbidden-page').then((m) => m.ForbiddenPage) },
       { path: ':area', loadComponent: () => import('./areas/area-page').then((m) => m.AreaPage) },
     ],

@@ -9,7 +9,6 @@ interface Area {
 
 /** Areas whose screens arrive with later work; each says what it will hold. */
 const AREAS: Record<string, Area> = {
-  approvals: { title: 'Approvals', summary: 'Approval rules, your inbox of requests, delegations and substitutions.' },
   orders: { title: 'Orders', summary: 'Orders split from approved quotes, future-dated activation and changes.' },
   contracts: { title: 'Contracts', summary: 'Contracts with their subscriptions, assets, amendments and renewals.' },
   revenue: { title: 'Revenue', summary: 'Revenue schedules, waterfall, deferred balances and reconciliation.' },

@@ -14,6 +14,7 @@ import { createLoader } from '../shared/loader';
 import { Loading } from '../shared/loading';
 import { ProblemBanner } from '../shared/problem-banner';
 import { StatusChip } from '../shared/status-chip';
+import { ApprovalsPanel } from './approvals-panel';
 import { LineDialog, type LineDialogData } from './line-dialog';
 import { QuoteDialog, type QuoteDialogData } from './quote-dialog';
 
@@ -22,7 +23,7 @@ const LINES_PER_PAGE = 100;
 /** One quote: header, totals by group, its lines (paged, so 10,000 lines stay fast) and its history. */
 @Component({
   selector: 'sg-quote-page',
-  imports: [DatePipe, DecimalPipe, KeyValuePipe, RouterLink, MatCardModule, MatButtonModule, MatTableModule, MatPaginatorModule, MatProgressBarModule, Loading, ProblemBanner, StatusChip],
+  imports: [DatePipe, DecimalPipe, KeyValuePipe, RouterLink, MatCardModule, MatButtonModule, MatTableModule, MatPaginatorModule, MatProgressBarModule, Loading, ProblemBanner, StatusChip, ApprovalsPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './quote-page.scss',
   templateUrl: './quote-page.html',
@@ -125,7 +126,7 @@ export class QuotePage implements OnInit {
     }
   }
 
-  private changed(message: string): void {
+  protected changed(message: string): void {
     this.snack.open(message, 'OK', { duration: 4000 });
     void this.state.reload();
     void this.history.reload();
