@@ -254,4 +254,53 @@ describe('console: approved quote → three orders by ship-to → one future-dat
     expect(await entitledSub()).toBe('15');
     await screenshot(page, 'orders-09-account-360-before-effective-date');
   });
+
+  it('moves a line between draft orders by dragging it on the orders board', async () => {
+    const created = await stack.admin.post<Quote>('/api/quotes', {
+      name: 'Globex extension',
+      accountId,
+      startDate: day(0),
+      lines: [
+        { sku: 'SUB', quantity: '2', fields: { shipTo: 'Lyon' } },
+        { sku: 'HW', quantity: '1', fields: { shipTo: 'Oslo' } },
+        { sku: 'SUB', quantity: '4', fields: { shipTo: 'Oslo' } },
+      ],
+    });
+    await stack.admin.post(
+      `/api/quotes/${created.body.id}/approvals/submit`,
+      {},
+    );
+    await stack.admin.post(`/api/quotes/${created.body.id}/orders`, {
+      by: ['fields.shipTo'],
+    });
+    await page.goto(`${stack.api.baseUrl}/orders/board/${created.body.id}`);
+    const source = page.getByTestId('drop-Oslo').getByTestId('line-HW');
+    const target = page.getByTestId('drop-Lyon');
+    await source.waitFor();
+    const from = await source.boundingBox();
+    const to = await target.boundingBox();
+    if (!from || !to) throw new Error('board not laid out');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(
+      from.x + from.width / 2 + 10,
+      from.y + from.height / 2,
+      { steps: 5 },
+    );
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, {
+      steps: 20,
+    });
+    await page.mouse.up();
+    await page.getByTestId('drop-Lyon').getByTestId('line-HW').waitFor();
+    const orders = await stack.admin.get<{
+      items: { key: string; lineCount: number; status: string }[];
+    }>(`/api/orders?quoteId=${created.body.id}`);
+    expect(
+      orders.body.items.map((o) => [o.key, o.status, o.lineCount]).sort(),
+    ).toEqual([
+      ['Lyon', 'draft', 2],
+      ['Oslo', 'draft', 1],
+    ]);
+    await screenshot(page, 'orders-10-line-dragged');
+  });
 });
