@@ -19,6 +19,8 @@ import { HealthModule } from './health/health.module';
 import { ApprovalEventsModule } from './approvals/approval-events';
 import { MailModule } from './mail/mail.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OrdersModule } from './orders/orders.module';
+import { ContractsModule } from './contracts/contracts.module';
 import { QueueModule } from './queue/queue.module';
 import { QuotesModule } from './quotes/quotes.module';
 import { BootstrapAdminService } from './seed/bootstrap-admin.service';
@@ -68,6 +70,8 @@ import { UsersModule } from './users/users.module';
     ApprovalEventsModule,
     MailModule,
     NotificationsModule.register(),
+    OrdersModule,
+    ContractsModule,
   ],
   controllers: [DashboardController],
   providers: [RouteRolesAudit, BootstrapAdminService, DemoSeedService, DemoQuotesSeed],

@@ -35,6 +35,21 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./integrations/mail-outbox-page').then((m) => m.MailOutboxPage),
       },
       {
+        path: 'orders',
+        canActivate: [roleGuard('admin', 'sales', 'finance')],
+        loadChildren: () => import('./orders/orders.routes').then((m) => m.ordersRoutes),
+      },
+      {
+        path: 'contracts',
+        canActivate: [roleGuard('admin', 'sales', 'finance')],
+        loadChildren: () => import('./contracts/contracts.routes').then((m) => m.contractsRoutes),
+      },
+      {
+        path: 'account-360',
+        canActivate: [roleGuard('admin', 'sales', 'finance')],
+        loadChildren: () => import('./contracts/contracts.routes').then((m) => m.account360Routes),
+      },
+      {
         path: 'integrations',
         title: 'Integrations · Signet',
         canActivate: [roleGuard('admin', 'integration')],

@@ -7,3 +7,4 @@ export * from './lib/subscription-quantity';
 export * from './lib/amend-contract';
 export * from './lib/entitlements';
 export * from './lib/plan-renewal';
+export * from './lib/contract-lifecycle';

@@ -9,3 +9,4 @@ export * from './lib/order-lifecycle';
 export * from './lib/find-order';
 export * from './lib/fulfil-order';
 export * from './lib/draft-changes';
+export * from './lib/plan-totals';

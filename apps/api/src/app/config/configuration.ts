@@ -37,6 +37,8 @@ export const configSchema = Joi.object({
   APPROVAL_LINK_TTL_HOURS: Joi.number().positive().max(24 * 90).default(168),
   SIGNET_TEST_CLOCK: Joi.boolean().default(false),
   DEFAULT_CURRENCY: Joi.string().pattern(/^[A-Z]{3}$/).default('USD'),
+  RENEWAL_LEAD_DAYS: Joi.number().integer().min(0).max(3650).default(60),
+  RENEWAL_SWEEP_MINUTES: Joi.number().integer().min(1).max(10080).default(60),
 });
 
 export interface AppSettings {
@@ -160,4 +162,19 @@ export const notificationConfig = registerAs(
   }),
 );
 
-export const ALL_CONFIGS = [appConfig, databaseConfig, queueConfig, authConfig, connectorConfig, notificationConfig];
+export interface ContractsSettings {
+  /** A renewal quote is generated this many days before a contract ends. */
+  renewalLeadDays: number;
+  /** How often the renewal and expiry sweep runs. */
+  sweepMinutes: number;
+}
+
+export const contractsConfig = registerAs(
+  'contracts',
+  (): ContractsSettings => ({
+    renewalLeadDays: Number(process.env['RENEWAL_LEAD_DAYS'] ?? 60),
+    sweepMinutes: Number(process.env['RENEWAL_SWEEP_MINUTES'] ?? 60),
+  }),
+);
+
+export const ALL_CONFIGS = [appConfig, databaseConfig, queueConfig, authConfig, connectorConfig, notificationConfig, contractsConfig];

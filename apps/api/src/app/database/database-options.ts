@@ -20,6 +20,7 @@ import { Notifications1764350000000 } from './migrations/1764350000000-notificat
 import { CatalogueAndQuotes1764400000000 } from './migrations/1764400000000-catalogue-and-quotes';
 import { ApprovalSubmissions1764420000000 } from './migrations/1764420000000-approval-submissions';
 import { ApprovalNotificationState1764450000000 } from './migrations/1764450000000-approval-notification-state';
+import { OrdersAndContracts1764460000000 } from './migrations/1764460000000-orders-and-contracts';
 
 /** Entities and migrations are listed explicitly: the API is bundled, so globs would find nothing. */
 export const ENTITIES = [
@@ -40,7 +41,7 @@ export const ENTITIES = [
   ApprovalRuleSetEntity,
   ...NOTIFICATION_ENTITIES,
 ];
-export const MIGRATIONS = [Foundation1764300000000, ApprovalConfiguration1764320000000, Notifications1764350000000, CatalogueAndQuotes1764400000000, ApprovalSubmissions1764420000000, ApprovalNotificationState1764450000000];
+export const MIGRATIONS = [Foundation1764300000000, ApprovalConfiguration1764320000000, Notifications1764350000000, CatalogueAndQuotes1764400000000, ApprovalSubmissions1764420000000, ApprovalNotificationState1764450000000, OrdersAndContracts1764460000000];
 
 export function databaseOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/approvals', label: 'Approvals', roles: ['admin', 'sales', 'approver'] },
   { path: '/orders', label: 'Orders', roles: ['admin', 'sales', 'finance'] },
   { path: '/contracts', label: 'Contracts', roles: ['admin', 'sales', 'finance'] },
+  { path: '/account-360', label: 'Account 360', roles: ['admin', 'sales', 'finance'] },
   { path: '/revenue', label: 'Revenue', roles: ['admin', 'finance'] },
   { path: '/integrations', label: 'Integrations', roles: ['admin', 'integration'] },
   { path: '/admin/users', label: 'Admin', roles: ['admin'] },

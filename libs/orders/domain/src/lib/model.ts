@@ -65,7 +65,12 @@ export type OrderStatus = 'draft' | 'activated' | 'fulfilled' | 'cancelled';
 export type OrderEvent = 'activate' | 'complete' | 'cancel';
 /** Changes recorded in an order's history that do not change its status. */
 export type OrderChange =
-  'create' | 'fulfil' | 'move-lines' | 'change-quantity' | 'merge';
+  | 'create'
+  | 'fulfil'
+  | 'move-lines'
+  | 'change-quantity'
+  | 'change-date'
+  | 'merge';
 
 export type OrderHistoryEntry = HistoryEntry<
   OrderStatus,

@@ -79,3 +79,23 @@ describe('QuantityLedger', () => {
     expect(ledger.has('L9')).toBe(false);
   });
 });
+
+describe('QuantityLedger.fromBalances', () => {
+  const q = resolved([
+    { id: 'L1', quantity: 3 },
+    { id: 'L2', sku: 'SUB', quantity: 10 },
+  ]);
+  it.each<[Record<string, number>, Record<string, number>]>([
+    [{}, { L1: 3, L2: 10 }],
+    [{ L2: 4 }, { L1: 3, L2: 6 }],
+    [{ L1: 3, L2: 10 }, { L1: 0, L2: 0 }],
+    [{ L1: 5 }, { L1: 0, L2: 10 }],
+  ])('stored %j leaves %j remaining', (stored, remaining) => {
+    const ledger = QuantityLedger.fromBalances(
+      q,
+      new Map(Object.entries(stored).map(([k, v]) => [k, dec(v)])),
+    );
+    for (const [id, r] of Object.entries(remaining))
+      expect(ledger.remaining(id).toNumber()).toBe(r);
+  });
+});

@@ -35,6 +35,16 @@ export class QuantityLedger {
     return new QuantityLedger(quoted, ordered);
   }
 
+  /** From stored balances (the database's per-line ordered quantities); unknown lines count as 0 ordered. */
+  static fromBalances(
+    quote: ResolvedQuote,
+    ordered: ReadonlyMap<string, Decimal>,
+  ): QuantityLedger {
+    const quoted = new Map<string, Decimal>();
+    for (const line of quote.lines) quoted.set(line.id, line.quantity);
+    return new QuantityLedger(quoted, new Map(ordered));
+  }
+
   has(lineId: string): boolean {
     return this.quoted.has(lineId);
   }

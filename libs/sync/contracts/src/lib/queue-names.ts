@@ -9,6 +9,10 @@ export enum QueueName {
   SyncResults = 'sync-results',
   /** Approval notifications: email deliveries, digests, chat posts, reminder and escalation timers. */
   Notifications = 'notifications',
+  /** Future-dated order activations: one delayed job per order, id derived from the order id. */
+  OrderActivation = 'order-activation',
+  /** Contract housekeeping: renewal quotes N days before the end, expiry after it. */
+  ContractRenewals = 'contract-renewals',
 }
 
 /** Job names. A worker must have exactly one handler for every job name of its queue. */
@@ -27,6 +31,21 @@ export enum JobName {
   ApprovalReminder = 'approval.reminder',
   /** Add the rule's escalation approver to a request still open after its business hours. */
   ApprovalEscalation = 'approval.escalation',
+  /** Activates one draft order on its scheduled date (data: OrderActivationJob). */
+  OrderActivate = 'order.activate',
+  /** Generates due renewal quotes and expires ended contracts. */
+  ContractRenewalSweep = 'contract.renewal-sweep',
+}
+
+/** Deterministic job ids: one activation job per order, so scheduling twice never duplicates it. */
+export function orderActivationJobId(orderId: string): string {
+  return `activate-${orderId}`;
+}
+
+export interface OrderActivationJob {
+  readonly orderId: string;
+  /** The business date the order activates on (YYYY-MM-DD). */
+  readonly on: string;
 }
 
 /** Job names handled on the notifications queue. */
