@@ -16,6 +16,17 @@ export class AccountEntity {
   @Column({ type: 'text', nullable: true })
   country!: string | null;
 
+  /** ISO 4217; the default currency of the account's new quotes. */
+  @Column({ type: 'text', default: 'USD' })
+  currency!: string;
+
+  @Column({ name: 'billing_address', type: 'jsonb', nullable: true })
+  billingAddress!: Record<string, string> | null;
+
+  /** The account's id in each ERP, by connector (`{ sap: '17100001', netsuite: '1042' }`). */
+  @Column({ name: 'external_ids', type: 'jsonb', default: {} })
+  externalIds!: Partial<Record<'sap' | 'netsuite' | 'webhook', string>>;
+
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 

@@ -21,6 +21,7 @@ import { CatalogueAndQuotes1764400000000 } from './migrations/1764400000000-cata
 import { ApprovalSubmissions1764420000000 } from './migrations/1764420000000-approval-submissions';
 import { ApprovalNotificationState1764450000000 } from './migrations/1764450000000-approval-notification-state';
 import { OrdersAndContracts1764460000000 } from './migrations/1764460000000-orders-and-contracts';
+import { CatalogueDetails1764470000000 } from './migrations/1764470000000-catalogue-details';
 
 /** Entities and migrations are listed explicitly: the API is bundled, so globs would find nothing. */
 export const ENTITIES = [
@@ -41,7 +42,9 @@ export const ENTITIES = [
   ApprovalRuleSetEntity,
   ...NOTIFICATION_ENTITIES,
 ];
-export const MIGRATIONS = [Foundation1764300000000, ApprovalConfiguration1764320000000, Notifications1764350000000, CatalogueAndQuotes1764400000000, ApprovalSubmissions1764420000000, ApprovalNotificationState1764450000000, OrdersAndContracts1764460000000];
+export const MIGRATIONS = [Foundation1764300000000, ApprovalConfiguration1764320000000, Notifications1764350000000, CatalogueAndQuotes1764400000000, ApprovalSubmissions1764420000000, ApprovalNotificationState1764450000000, OrdersAndContracts1764460000000,
+  CatalogueDetails1764470000000,
+];
 
 export function databaseOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

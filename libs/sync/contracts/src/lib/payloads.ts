@@ -30,6 +30,13 @@ export interface SyncResultPayload {
   status: SyncStatus;
   attempts: number;
   erpId?: string;
+  /** The event the job carried (absent for pings). */
+  eventId?: string;
+  /** sha256 (hex) of the body sent to the ERP, so the ledger shows what exactly was sent. */
+  payloadHash?: string;
+  /** The ERP document's own status/total as it answered (for reconciliation). */
+  erpStatus?: string;
+  erpTotal?: string;
   error?: NormalisedSyncError;
   detail?: Record<string, unknown>;
   finishedAt: string;
@@ -108,6 +115,9 @@ export function parseSyncResult(input: unknown): SyncResultPayload {
     finishedAt: requireString(value, 'finishedAt'),
   };
   if (typeof value['erpId'] === 'string') result.erpId = value['erpId'];
+  for (const key of ['eventId', 'payloadHash', 'erpStatus', 'erpTotal'] as const) {
+    if (typeof value[key] === 'string') result[key] = value[key] as string;
+  }
   if (value['error'] !== undefined) {
     const error = requireObject(value['error']);
     result.error = { code: requireString(error, 'code'), message: requireString(error, 'message'), detail: error['detail'] };

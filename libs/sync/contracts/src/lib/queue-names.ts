@@ -7,6 +7,8 @@ export enum QueueName {
   ConnectorSap = 'connector-sap',
   ConnectorNetsuite = 'connector-netsuite',
   SyncResults = 'sync-results',
+  /** Facts from ERPs (fulfilment, invoices) that connectors poll, consumed by the API. */
+  SyncInbound = 'sync-inbound',
   /** Approval notifications: email deliveries, digests, chat posts, reminder and escalation timers. */
   Notifications = 'notifications',
   /** Future-dated order activations: one delayed job per order, id derived from the order id. */
@@ -21,6 +23,12 @@ export enum JobName {
   ConnectorPing = 'connector.ping',
   /** A connector's report on a job it processed. */
   SyncResult = 'sync.result',
+  /** One canonical ERP event for one connector (data: SyncEventPayload). */
+  SyncEvent = 'sync.event',
+  /** One fulfilment or invoice fact from an ERP (data: InboundFactPayload). */
+  InboundFact = 'sync.inbound-fact',
+  /** A connector's periodic look at its ERP for new facts (repeatable job). */
+  InboundPoll = 'sync.inbound-poll',
   /** Send one notification email (immediate mode), at its due time. */
   NotificationDeliver = 'notification.deliver',
   /** Send a user's digest of everything due by now. */
