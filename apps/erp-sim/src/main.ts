@@ -1,9 +1,11 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import { FaultConfigError, FaultInjector, NO_FAULTS, parseFaultConfig } from './faults';
+import { json, readBody, type SimMount } from './http';
 import { WebhookReceiver } from './webhook-receiver';
 
 /**
- * Loopback ERP simulators for the demo, tests and benchmarks. Today: a webhook receiver at
- * POST /webhooks with GET /webhooks/events to read what arrived.
+ * Loopback ERP simulators for the demo, tests and benchmarks, one server: each simulator is a
+ * mount under its own path prefix and shares the run's fault injector (`GET/PUT /_faults`).
  */
 const port = Number(process.env['ERP_SIM_PORT'] ?? 3100);
 const host = process.env['ERP_SIM_HOST'] ?? '127.0.0.1';
@@ -12,43 +14,59 @@ if (!/^whsec_[A-Za-z0-9+/=]{16,}$/.test(secret)) {
   process.stderr.write('ERP_SIM_WEBHOOK_SECRET must be a Standard Webhooks secret (whsec_<base64>)\n');
   process.exit(2);
 }
+
+let initialFaults = NO_FAULTS;
+try {
+  if (process.env['ERP_SIM_FAULTS']) initialFaults = parseFaultConfig(JSON.parse(process.env['ERP_SIM_FAULTS']));
+} catch (error) {
+  process.stderr.write(`ERP_SIM_FAULTS: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+}
+const faults = new FaultInjector(initialFaults);
 const receiver = new WebhookReceiver(secret);
 
-function readBody(req: IncomingMessage, limit = 5 * 1024 * 1024): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new Error('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
+const webhooks: SimMount = {
+  prefix: '/webhooks',
+  async handle(req, res, url) {
+    if (req.method === 'GET' && url.pathname === '/webhooks/events') {
+      json(res, 200, { events: receiver.events, duplicates: receiver.duplicates, rejected: receiver.rejected });
+      return true;
+    }
+    if (req.method === 'POST' && url.pathname === '/webhooks') {
+      const body = await readBody(req);
+      receiver.handle(body, req.headers, res);
+      return true;
+    }
+    return false;
+  },
+};
 
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-}
+/** Every simulator, by path prefix. */
+const mounts: SimMount[] = [webhooks];
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', `http://${host}`);
-  if (req.method === 'GET' && url.pathname === '/health') return json(res, 200, { status: 'ok' });
-  if (req.method === 'GET' && url.pathname === '/webhooks/events') {
-    return json(res, 200, { events: receiver.events, duplicates: receiver.duplicates, rejected: receiver.rejected });
-  }
-  if (req.method === 'POST' && url.pathname === '/webhooks') {
-    readBody(req)
-      .then((body) => receiver.handle(body, req.headers, res))
-      .catch(() => json(res, 413, { error: 'body too large' }));
-    return;
-  }
-  json(res, 404, { error: 'not found' });
+  const answer = async (): Promise<void> => {
+    if (req.method === 'GET' && url.pathname === '/health') return json(res, 200, { status: 'ok' });
+    if (url.pathname === '/_faults') {
+      if (req.method === 'GET') return json(res, 200, { config: faults.config, counts: faults.counts });
+      if (req.method === 'PUT') {
+        try {
+          faults.configure(parseFaultConfig(JSON.parse(await readBody(req)), NO_FAULTS));
+          return json(res, 200, { config: faults.config });
+        } catch (error) {
+          const message = error instanceof FaultConfigError || error instanceof SyntaxError ? error.message : 'invalid fault config';
+          return json(res, 400, { error: message });
+        }
+      }
+    }
+    const mount = mounts.find((m) => url.pathname === m.prefix || url.pathname.startsWith(`${m.prefix}/`));
+    if (mount && (await mount.handle(req, res, url))) return;
+    json(res, 404, { error: 'not found' });
+  };
+  answer().catch((error: unknown) => {
+    if (!res.headersSent) json(res, 500, { error: error instanceof Error ? error.message : 'simulator error' });
+  });
 });
 
 server.listen(port, host, () => {
@@ -62,3 +80,5 @@ const stop = () => {
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
+
+

@@ -8,6 +8,34 @@ export const DEMO_ADMIN_EMAIL = 'admin@demo.signet';
 export const WEBHOOK_SECRET = 'whsec_ZTJlLXdlYmhvb2stc2VjcmV0LXNpZ25ldA==';
 
 export type QueueEngine = 'redis' | 'postgres';
+export type StackConnector = 'webhook' | 'sap' | 'netsuite';
+
+/** Settings of each connector against the simulator (the API reads them too: present = enabled). */
+export function connectorEnv(connector: StackConnector, erpSimUrl: string): Record<string, string> {
+  switch (connector) {
+    case 'webhook':
+      return { WEBHOOK_TARGETS: `${erpSimUrl}/webhooks|${WEBHOOK_SECRET}` };
+    case 'sap':
+      return {
+        SAP_BASE_URL: `${erpSimUrl}/sap/opu/odata/sap/API_SALES_ORDER_SRV`,
+        SAP_USERNAME: 'SIGNET_E2E',
+        SAP_PASSWORD: 'sap-e2e-password',
+        SAP_SALES_ORGANIZATION: '1710',
+        SAP_DISTRIBUTION_CHANNEL: '10',
+        SAP_DIVISION: '00',
+        SAP_ORDER_TYPE: 'OR',
+      };
+    case 'netsuite':
+      return {
+        NETSUITE_BASE_URL: `${erpSimUrl}/netsuite`,
+        NETSUITE_ACCOUNT: 'TSTDRV1234567',
+        NETSUITE_CONSUMER_KEY: 'e2e-consumer-key',
+        NETSUITE_CONSUMER_SECRET: 'e2e-consumer-secret',
+        NETSUITE_TOKEN_ID: 'e2e-token-id',
+        NETSUITE_TOKEN_SECRET: 'e2e-token-secret',
+      };
+  }
+}
 
 export interface Stack {
   api: TestClient;
@@ -24,8 +52,21 @@ export interface Stack {
  * A whole Signet on loopback for one suite: a fresh database, the API, the webhook connector and
  * the ERP simulator as real processes, with queues on Redis (own key prefix) or on PostgreSQL.
  */
-export async function startStack(label: string, options: { engine?: QueueEngine; env?: Record<string, string>; connector?: boolean } = {}): Promise<Stack> {
+export async function startStack(
+  label: string,
+  options: {
+    engine?: QueueEngine;
+    env?: Record<string, string>;
+    /** false starts no connector process (the API still sees the webhook connector as enabled). */
+    connector?: boolean;
+    /** Connectors to enable and run as processes; default: the webhook connector only. */
+    connectors?: StackConnector[];
+    /** Extra environment of the simulator (e.g. ERP_SIM_FAULTS). */
+    simEnv?: Record<string, string>;
+  } = {},
+): Promise<Stack> {
   const engine = options.engine ?? 'redis';
+  const connectors = options.connectors ?? ['webhook'];
   const db = await createTestDatabase(label);
   const processes: RunningProcess[] = [];
   const stop = async () => {
@@ -34,14 +75,14 @@ export async function startStack(label: string, options: { engine?: QueueEngine;
   };
   try {
     const simPort = await freePort();
-    const erpSim = await startApp('erp-sim', { ERP_SIM_PORT: String(simPort), ERP_SIM_WEBHOOK_SECRET: WEBHOOK_SECRET }, { port: simPort, readyPath: '/health' });
+    const erpSim = await startApp('erp-sim', { ERP_SIM_PORT: String(simPort), ERP_SIM_WEBHOOK_SECRET: WEBHOOK_SECRET, ...options.simEnv }, { port: simPort, readyPath: '/health' });
     processes.push(erpSim);
     const shared = {
       DATABASE_URL: db.url,
       REDIS_URL: engine === 'redis' ? redisUrl() : '',
       QUEUE_PREFIX: queuePrefix(label),
-      WEBHOOK_TARGETS: `${erpSim.baseUrl}/webhooks|${WEBHOOK_SECRET}`,
       LOG_LEVEL: 'warn',
+      ...Object.assign({}, ...connectors.map((c) => connectorEnv(c, erpSim.baseUrl))),
     };
     const apiEnv = { ...shared, BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD, ...options.env };
     const api = await startApp('api', apiEnv, { readyPath: '/api/health' });
@@ -53,7 +94,7 @@ export async function startStack(label: string, options: { engine?: QueueEngine;
       processes[index] = await startApp('api', apiEnv, { port, readyPath: '/api/health' });
     };
     if (options.connector !== false) {
-      processes.push(await startApp('connector-webhook', shared));
+      for (const connector of connectors) processes.push(await startApp(`connector-${connector}`, shared));
     }
     const client = new TestClient(api.baseUrl);
     // With demo data the database is not empty, so no bootstrap admin is made: use the demo admin.
