@@ -65,6 +65,29 @@ describe('approval configuration: directory, variables, rules, rule-set versions
     expect((await rep.client.post('/api/groups', { name: 'x' })).status).toBe(403);
   });
 
+  it('renames a group with optimistic concurrency, refusing a taken name and a blank one, audited', async () => {
+    const created = await stack.admin.post<{ id: string; version: number }>('/api/groups', { name: 'Legal reviewers', memberIds: [fin2.id] });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const renamed = await stack.admin.request<{ name: string; version: number; members: { id: string }[] }>('PATCH', `/api/groups/${id}`, { name: 'Legal reviewers (EMEA)', version: created.body.version });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.name).toBe('Legal reviewers (EMEA)');
+    expect(renamed.body.members.map((m) => m.id)).toEqual([fin2.id]);
+    const stale = await stack.admin.request<Problem>('PATCH', `/api/groups/${id}`, { name: 'Other', version: created.body.version });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('stale_version');
+    const taken = await stack.admin.request<Problem>('PATCH', `/api/groups/${id}`, { name: 'finance APPROVERS', version: renamed.body.version });
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe('group_name_taken');
+    const blank = await stack.admin.request<Problem>('PATCH', `/api/groups/${id}`, { name: '   ', version: renamed.body.version });
+    expect(blank.status).toBe(400);
+    expect(blank.body.errors[0].field).toBe('name');
+    expect((await stack.admin.get<{ name: string }>(`/api/groups/${id}`)).body.name).toBe('Legal reviewers (EMEA)');
+    expect((await rep.client.request('PATCH', `/api/groups/${id}`, { name: 'x', version: renamed.body.version })).status).toBe(403);
+    const audit = await stack.admin.get<{ items: { action: string; targetId: string }[] }>('/api/audit?action=group.updated');
+    expect(audit.body.items.some((e) => e.targetId === id)).toBe(true);
+  });
+
   it('creates variables and refuses invalid ones with pointers', async () => {
     const ok = await stack.admin.post('/api/approval-variables', { name: 'licenseNet', function: 'sum', field: 'netTotal', where: [{ field: 'family', op: 'eq', value: 'License' }] });
     expect(ok.status).toBe(201);

@@ -160,4 +160,38 @@ describe('console: approvals journeys', () => {
     expect(approvals.body.current?.requests.find((r) => r.ruleName === 'Big deal')?.status).toBe('open');
     await page.context().close();
   });
+  it('an admin edits and deletes a variable', async () => {
+    await stack.admin.post('/api/approval-variables', { name: 'hwNet', function: 'sum', field: 'netTotal', where: [{ field: 'family', op: 'eq', value: 'Hardware' }] });
+    const page = await signedIn('ada@approvals.test');
+    await page.goto(`${stack.api.baseUrl}/approvals/rules`);
+    await page.getByTestId('edit-variable-hwNet').click();
+    await page.getByTestId('variable-name').fill('hardwareNet');
+    await page.getByTestId('variable-save').click();
+    await page.getByTestId('edit-variable-hardwareNet').waitFor();
+    const variables = await stack.admin.get<{ items: { name: string; where: { value: unknown }[] }[] }>('/api/approval-variables');
+    expect(variables.body.items.find((v) => v.name === 'hardwareNet')?.where).toEqual([{ field: 'family', op: 'eq', value: 'Hardware' }]);
+    await screenshot(page, 'approvals-09-variable-edited');
+    await page.getByTestId('delete-variable-hardwareNet').click();
+    await page.getByTestId('confirm').click();
+    await page.getByTestId('edit-variable-hardwareNet').waitFor({ state: 'detached' });
+    expect((await stack.admin.get<{ items: { name: string }[] }>('/api/approval-variables')).body.items.map((v) => v.name)).not.toContain('hardwareNet');
+    await page.context().close();
+  });
+
+  it('an admin renames an approver group', async () => {
+    const created = await stack.admin.post('/api/groups', { name: 'Deal desk', memberIds: [ids['max@approvals.test']] });
+    expect(created.status).toBe(201);
+    const page = await signedIn('ada@approvals.test');
+    await page.goto(`${stack.api.baseUrl}/approvals/groups`);
+    const card = page.locator('[data-group="Deal desk"]');
+    await card.waitFor();
+    await card.getByTestId('rename-group').click();
+    await card.getByTestId('rename-input').fill('Deal desk (EMEA)');
+    await card.getByTestId('rename-save').click();
+    await page.locator('[data-group="Deal desk (EMEA)"]').waitFor();
+    await screenshot(page, 'approvals-10-group-renamed');
+    const groups = await stack.admin.get<{ items: { name: string; members: { displayName: string }[] }[] }>('/api/groups');
+    expect(groups.body.items.find((g) => g.name === 'Deal desk (EMEA)')?.members.map((m) => m.displayName)).toEqual(['Max Manager']);
+    await page.context().close();
+  });
 });

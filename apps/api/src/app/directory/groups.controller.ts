@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { Role } from '../common/roles';
-import { CreateGroupDto, GroupDto, GroupPageDto, GroupQueryDto, PersonPageDto, PersonQueryDto, SetMembersDto } from './dto/group.dto';
+import { CreateGroupDto, GroupDto, GroupPageDto, GroupQueryDto, PersonPageDto, PersonQueryDto, SetMembersDto, UpdateGroupDto } from './dto/group.dto';
 import { GroupsService } from './groups.service';
 import { PeopleService } from './people.service';
 
@@ -33,6 +33,14 @@ export class GroupsController {
   @ApiOkResponse({ type: GroupDto })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<GroupDto> {
     return this.groups.get(id);
+  }
+
+  @Patch(':id')
+  @Roles(Role.Admin)
+  @ApiOkResponse({ type: GroupDto })
+  @ApiConflictResponse({ description: 'stale_version, or group_name_taken.' })
+  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateGroupDto, @CurrentPrincipal() actor: Principal): Promise<GroupDto> {
+    return this.groups.update(id, body, actor);
   }
 
   @Put(':id/members')

@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal';
 import { AppError, conflict, invalidInput, notFound } from '../common/app-error';
 import { type Page, pageWindow } from '../common/pagination';
 import { UserEntity } from '../users/user.entity';
-import type { CreateGroupDto, GroupDto, GroupQueryDto, PersonDto, SetMembersDto } from './dto/group.dto';
+import type { CreateGroupDto, GroupDto, GroupQueryDto, PersonDto, SetMembersDto, UpdateGroupDto } from './dto/group.dto';
 import { UserGroupEntity, UserGroupMemberEntity } from './user-group.entity';
 
 export function toPersonDto(user: UserEntity): PersonDto {
@@ -37,14 +37,36 @@ export class GroupsService {
   async create(input: CreateGroupDto, actor: Principal): Promise<GroupDto> {
     return this.groups.manager.transaction(async (manager) => {
       const name = input.name.trim();
-      const taken = await manager.getRepository(UserGroupEntity).createQueryBuilder('g').where('lower(g.name) = lower(:name)', { name }).getCount();
-      if (taken > 0) throw new AppError(409, 'group_name_taken', 'Conflict', `A group named '${name}' already exists.`, { errors: [{ field: 'name', message: 'already in use' }] });
+      await assertNameFree(manager, name, null);
       const memberIds = input.memberIds ?? [];
       await assertActiveUsers(manager, memberIds, 'memberIds');
       const group = await manager.getRepository(UserGroupEntity).save({ name, description: input.description?.trim() ?? '' });
       await manager.getRepository(UserGroupMemberEntity).insert(memberIds.map((userId) => ({ groupId: group.id, userId })));
       await this.audit.record({ actorId: actor.id, action: 'group.created', targetType: 'group', targetId: group.id, detail: { name, memberIds } }, manager);
       return (await this.toDtos(manager, [group]))[0];
+    });
+  }
+
+  /** Renames or re-describes a group; rules refer to it by id, so nothing else changes. */
+  async update(id: string, input: UpdateGroupDto, actor: Principal): Promise<GroupDto> {
+    return this.groups.manager.transaction(async (manager) => {
+      const repo = manager.getRepository(UserGroupEntity);
+      const group = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!group) throw notFound('Group', id);
+      if (input.version !== group.version) {
+        throw conflict('stale_version', `The group was changed by someone else (you have version ${input.version}, current is ${group.version}). Reload and try again.`, { currentVersion: group.version });
+      }
+      const before = { name: group.name, description: group.description };
+      if (input.name !== undefined) {
+        const name = input.name.trim();
+        if (name.length === 0) throw invalidInput([{ field: 'name', message: 'must not be blank' }]);
+        await assertNameFree(manager, name, id);
+        group.name = name;
+      }
+      if (input.description !== undefined) group.description = input.description.trim();
+      const saved = await repo.save(group);
+      await this.audit.record({ actorId: actor.id, action: 'group.updated', targetType: 'group', targetId: id, detail: { before, after: { name: saved.name, description: saved.description } } }, manager);
+      return (await this.toDtos(manager, [saved]))[0];
     });
   }
 
@@ -90,6 +112,14 @@ export class GroupsService {
       updatedAt: g.updatedAt.toISOString(),
       version: g.version,
     }));
+  }
+}
+
+async function assertNameFree(manager: EntityManager, name: string, exceptId: string | null): Promise<void> {
+  const qb = manager.getRepository(UserGroupEntity).createQueryBuilder('g').where('lower(g.name) = lower(:name)', { name });
+  if (exceptId) qb.andWhere('g.id <> :exceptId', { exceptId });
+  if ((await qb.getCount()) > 0) {
+    throw new AppError(409, 'group_name_taken', 'Conflict', `A group named '${name}' already exists.`, { errors: [{ field: 'name', message: 'already in use' }] });
   }
 }
 

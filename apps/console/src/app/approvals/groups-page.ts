@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { Api, approversList, type GroupDto, groupsCreate, groupsList, groupsSetMembers, type PersonDto, type Problem, toProblem } from '@signet/console-data-access';
+import { Api, approversList, type GroupDto, groupsCreate, groupsList, groupsSetMembers, groupsUpdate, type PersonDto, type Problem, toProblem } from '@signet/console-data-access';
 import { createLoader } from '../shared/loader';
 import { ProblemBanner } from '../shared/problem-banner';
 
@@ -47,11 +47,26 @@ import { ProblemBanner } from '../shared/problem-banner';
         <div class="grid" data-testid="groups">
           @for (g of page.items; track g.id) {
             <mat-card appearance="outlined" [attr.data-group]="g.name">
-              <mat-card-header><mat-card-title>{{ g.name }}</mat-card-title><mat-card-subtitle>{{ g.members.length }} members · used by {{ g.ruleCount }} rule(s)</mat-card-subtitle></mat-card-header>
+              <mat-card-header>
+                <mat-card-title>{{ g.name }}</mat-card-title>
+                <mat-card-subtitle>{{ g.members.length }} members · used by {{ g.ruleCount }} rule(s)</mat-card-subtitle>
+              </mat-card-header>
               <mat-card-content>
+                @if (renaming() === g.id) {
+                  <div class="row">
+                    <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                      <mat-label>Group name</mat-label>
+                      <input matInput [(ngModel)]="newName" (keydown.enter)="rename(g)" (keydown.escape)="renaming.set(null)" data-testid="rename-input" />
+                    </mat-form-field>
+                    <button mat-flat-button (click)="rename(g)" [disabled]="!newName.trim() || busy()" data-testid="rename-save">Save</button>
+                    <button mat-button (click)="renaming.set(null)">Cancel</button>
+                  </div>
+                } @else {
+                  <button mat-button (click)="startRename(g)" data-testid="rename-group">Rename</button>
+                }
                 <mat-form-field appearance="outline" class="full-width" subscriptSizing="dynamic">
                   <mat-label>Members</mat-label>
-                  <mat-select multiple [ngModel]="memberIds(g)" (ngModelChange)="setMembers(g, $event)">
+                  <mat-select multiple [ngModel]="memberIds().get(g.id)" (ngModelChange)="setMembers(g, $event)">
                     @for (p of people(); track p.id) { <mat-option [value]="p.id">{{ p.displayName }}</mat-option> }
                   </mat-select>
                 </mat-form-field>
@@ -72,6 +87,9 @@ export class GroupsPage implements OnInit {
   protected readonly problem = signal<Problem | null>(null);
   protected name = '';
   protected members: string[] = [];
+  /** The group being renamed (one at a time). */
+  protected readonly renaming = signal<string | null>(null);
+  protected newName = '';
   protected readonly state = createLoader(() => this.api.invoke(groupsList, { pageSize: 200 }));
 
   async ngOnInit(): Promise<void> {
@@ -83,9 +101,11 @@ export class GroupsPage implements OnInit {
     }
   }
 
-  protected memberIds(g: GroupDto): string[] {
-    return g.members.map((m) => m.id);
-  }
+  /**
+   * Member ids per group, one stable array per loaded page: a fresh array on every change
+   * detection made the select write its value back endlessly and froze the page.
+   */
+  protected readonly memberIds = computed(() => new Map((this.state.data()?.items ?? []).map((g) => [g.id, g.members.map((m) => m.id)])));
 
   protected create(): Promise<void> {
     return this.run(async () => {
@@ -93,6 +113,25 @@ export class GroupsPage implements OnInit {
       this.snack.open(`Created ${this.name.trim()}`, 'OK', { duration: 3000 });
       this.name = '';
       this.members = [];
+    });
+  }
+
+  protected startRename(g: GroupDto): void {
+    this.newName = g.name;
+    this.renaming.set(g.id);
+  }
+
+  /** Rules ask the group by id, so a rename changes only what people read. */
+  protected rename(g: GroupDto): Promise<void> {
+    const name = this.newName.trim();
+    if (!name || name === g.name) {
+      this.renaming.set(null);
+      return Promise.resolve();
+    }
+    return this.run(async () => {
+      await this.api.invoke(groupsUpdate, { id: g.id, body: { name, version: g.version } });
+      this.renaming.set(null);
+      this.snack.open(`Renamed to ${name}`, 'OK', { duration: 3000 });
     });
   }
 

@@ -6,7 +6,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { Api, approvalRulesList, approvalVariablesList, type ApprovalVariableDto, AuthStore } from '@signet/console-data-access';
+import { Api, approvalRulesList, approvalVariablesList, approvalVariablesRemove, type ApprovalVariableDto, AuthStore, toProblem } from '@signet/console-data-access';
+import { ConfirmDialog, type ConfirmData } from '../shared/confirm-dialog';
 import { createLoader } from '../shared/loader';
 import { ProblemBanner } from '../shared/problem-banner';
 import { LevelsDiagram } from './levels-diagram';
@@ -17,7 +18,7 @@ import { VariableDialog } from './variable-dialog';
   selector: 'sg-rules-page',
   imports: [RouterLink, MatButtonModule, MatCardModule, MatTableModule, MatProgressBarModule, ProblemBanner, LevelsDiagram],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `h2 { font: var(--mat-sys-title-medium); margin: 24px 0 8px; } .inactive { opacity: 0.55; } code { font-size: 12px; }`,
+  styles: `h2 { font: var(--mat-sys-title-medium); margin: 24px 0 8px; } .inactive { opacity: 0.55; } code { font-size: 12px; } .actions { text-align: right; white-space: nowrap; }`,
   template: `
     <div class="page">
       <div class="page-header">
@@ -66,8 +67,15 @@ import { VariableDialog } from './variable-dialog';
               <td mat-cell *matCellDef="let x">{{ definition(x) }}</td>
             </ng-container>
             <ng-container matColumnDef="used"><th mat-header-cell *matHeaderCellDef>Used by</th><td mat-cell *matCellDef="let x">{{ x.usedBy }} rule(s)</td></ng-container>
-            <tr mat-header-row *matHeaderRowDef="['name', 'def', 'used']"></tr>
-            <tr mat-row *matRowDef="let x; columns: ['name', 'def', 'used']"></tr>
+            <ng-container matColumnDef="actions">
+              <th mat-header-cell *matHeaderCellDef></th>
+              <td mat-cell *matCellDef="let x" class="actions">
+                <button mat-button (click)="editVariable(x)" [attr.data-testid]="'edit-variable-' + x.name">Edit</button>
+                <button mat-button (click)="deleteVariable(x)" [disabled]="x.usedBy > 0" [attr.title]="x.usedBy > 0 ? 'Rules test this variable: change them first' : null" [attr.data-testid]="'delete-variable-' + x.name">Delete</button>
+              </td>
+            </ng-container>
+            <tr mat-header-row *matHeaderRowDef="variableColumns"></tr>
+            <tr mat-row *matRowDef="let x; columns: variableColumns"></tr>
           </table>
         }
       }
@@ -80,6 +88,7 @@ export class RulesPage implements OnInit {
   private readonly snack = inject(MatSnackBar);
   protected readonly admin = inject(AuthStore).hasRole('admin');
   protected readonly columns = ['step', 'name', 'chain', 'approver', 'when', 'effective'];
+  protected readonly variableColumns = this.admin ? ['name', 'def', 'used', 'actions'] : ['name', 'def', 'used'];
   protected readonly rules = createLoader(() => this.api.invoke(approvalRulesList, { pageSize: 200 }));
   protected readonly variables = createLoader(() => this.api.invoke(approvalVariablesList, { pageSize: 200 }));
 
@@ -100,8 +109,33 @@ export class RulesPage implements OnInit {
   }
 
   protected newVariable(): void {
+    this.openVariable(null);
+  }
+
+  protected editVariable(variable: ApprovalVariableDto): void {
+    this.openVariable(variable);
+  }
+
+  protected deleteVariable(variable: ApprovalVariableDto): void {
+    const data: ConfirmData = { title: `Delete var.${variable.name}?`, message: 'Rules can no longer test it. This cannot be undone.', confirm: 'Delete' };
     this.dialog
-      .open(VariableDialog)
+      .open(ConfirmDialog, { data })
+      .afterClosed()
+      .subscribe(async (confirmed) => {
+        if (!confirmed) return;
+        try {
+          await this.api.invoke(approvalVariablesRemove, { id: variable.id });
+          this.snack.open(`Variable ${variable.name} deleted`, 'OK', { duration: 3000 });
+        } catch (error) {
+          this.snack.open(toProblem(error).detail, 'OK', { duration: 6000 });
+        }
+        void this.variables.reload();
+      });
+  }
+
+  private openVariable(variable: ApprovalVariableDto | null): void {
+    this.dialog
+      .open(VariableDialog, { data: variable })
       .afterClosed()
       .subscribe((saved) => {
         if (!saved) return;

@@ -54,6 +54,26 @@ export class CreateGroupDto {
   memberIds?: string[];
 }
 
+export class UpdateGroupDto {
+  @ApiPropertyOptional({ example: 'Finance approvers (EMEA)', description: 'Rules ask groups by id, so a rename never changes who approves.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string;
+
+  @ApiProperty({ description: 'The version you read; a stale version is refused with 409.' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
 export class SetMembersDto {
   @ApiProperty({ type: [String], format: 'uuid', description: 'The complete new member list.' })
   @IsArray()

@@ -113,6 +113,8 @@ export type { GroupsCreate$Params as GroupsCreate$Params } from './fn/directory/
 export { groupsCreate as groupsCreate } from './fn/directory/groups-create';
 export type { GroupsGet$Params as GroupsGet$Params } from './fn/directory/groups-get';
 export { groupsGet as groupsGet } from './fn/directory/groups-get';
+export type { GroupsUpdate$Params as GroupsUpdate$Params } from './fn/directory/groups-update';
+export { groupsUpdate as groupsUpdate } from './fn/directory/groups-update';
 export type { GroupsSetMembers$Params as GroupsSetMembers$Params } from './fn/directory/groups-set-members';
 export { groupsSetMembers as groupsSetMembers } from './fn/directory/groups-set-members';
 export type { AuditList$Params as AuditList$Params } from './fn/audit/audit-list';

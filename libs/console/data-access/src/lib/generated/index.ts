@@ -174,6 +174,7 @@ export type { UpdateAccountDto } from './models/update-account-dto';
 export type { UpdateApprovalRuleDto } from './models/update-approval-rule-dto';
 export type { UpdateApprovalVariableDto } from './models/update-approval-variable-dto';
 export type { UpdateBusinessCalendarDto } from './models/update-business-calendar-dto';
+export type { UpdateGroupDto } from './models/update-group-dto';
 export type { UpdateNotificationPreferencesDto } from './models/update-notification-preferences-dto';
 export type { UpdateOrderDto } from './models/update-order-dto';
 export type { UpdateProductDto } from './models/update-product-dto';
@@ -298,6 +299,8 @@ export type { GroupsCreate$Params as GroupsCreate$Params } from './fn/directory/
 export { groupsCreate as groupsCreate } from './fn/directory/groups-create';
 export type { GroupsGet$Params as GroupsGet$Params } from './fn/directory/groups-get';
 export { groupsGet as groupsGet } from './fn/directory/groups-get';
+export type { GroupsUpdate$Params as GroupsUpdate$Params } from './fn/directory/groups-update';
+export { groupsUpdate as groupsUpdate } from './fn/directory/groups-update';
 export type { GroupsSetMembers$Params as GroupsSetMembers$Params } from './fn/directory/groups-set-members';
 export { groupsSetMembers as groupsSetMembers } from './fn/directory/groups-set-members';
 export type { AuditList$Params as AuditList$Params } from './fn/audit/audit-list';

@@ -168,6 +168,7 @@ export type { UpdateAccountDto } from './models/update-account-dto';
 export type { UpdateApprovalRuleDto } from './models/update-approval-rule-dto';
 export type { UpdateApprovalVariableDto } from './models/update-approval-variable-dto';
 export type { UpdateBusinessCalendarDto } from './models/update-business-calendar-dto';
+export type { UpdateGroupDto } from './models/update-group-dto';
 export type { UpdateNotificationPreferencesDto } from './models/update-notification-preferences-dto';
 export type { UpdateOrderDto } from './models/update-order-dto';
 export type { UpdateProductDto } from './models/update-product-dto';
