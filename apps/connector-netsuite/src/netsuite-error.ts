@@ -15,13 +15,10 @@ export interface NetsuiteErrorBody {
   details: NetsuiteErrorDetail[];
 }
 
-/** Error codes NetSuite uses when too many requests run at once or per period. */
-export const CONCURRENCY_ERROR_CODES: readonly string[] = [
-  'CONCURRENCY_LIMIT_EXCEEDED',
-  'SSS_REQUEST_LIMIT_EXCEEDED',
-  'WS_CONCUR_SESSION_DISALLWD',
-  'REQUEST_LIMIT_EXCEEDED',
-];
+/** Error codes NetSuite uses when too many requests run at once for the account. */
+export const CONCURRENCY_ERROR_CODES: readonly string[] = ['CONCURRENCY_LIMIT_EXCEEDED', 'WS_CONCUR_SESSION_DISALLWD'];
+/** Error codes NetSuite uses when too many requests arrive per period. */
+export const REQUEST_LIMIT_ERROR_CODES: readonly string[] = ['SSS_REQUEST_LIMIT_EXCEEDED', 'REQUEST_LIMIT_EXCEEDED'];
 
 /** Waited when a rate-limit answer carries no usable `Retry-After`. */
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
@@ -75,7 +72,8 @@ export function normaliseNetsuiteError(status: number, text: string, retryAfter:
     [first?.detail, body?.title].find((m): m is string => typeof m === 'string' && m.length > 0) ?? `NetSuite answered HTTP ${status}`;
   const detail = { httpStatus: status, ...(erpCode ? { erpCode } : {}), ...(body ? { netsuite: body } : { body: text.slice(0, 2000) }) };
   const concurrency = erpCode !== undefined && CONCURRENCY_ERROR_CODES.includes(erpCode);
-  if (status === 429 || concurrency) {
+  const requestLimit = erpCode !== undefined && REQUEST_LIMIT_ERROR_CODES.includes(erpCode);
+  if (status === 429 || concurrency || requestLimit) {
     const wait = parseRetryAfter(retryAfter, now) ?? DEFAULT_RATE_LIMIT_WAIT_MS;
     return new SyncError('rate-limited', concurrency ? 'concurrency_limited' : 'rate_limited', message, detail, Math.min(wait, MAX_RATE_LIMIT_WAIT_MS));
   }
