@@ -63,6 +63,8 @@ export async function startStack(
     connectors?: StackConnector[];
     /** Extra environment of the simulator (e.g. ERP_SIM_FAULTS). */
     simEnv?: Record<string, string>;
+    /** Extra environment of the connector processes (e.g. NETSUITE_TIMEOUT_MS). */
+    connectorEnv?: Record<string, string>;
   } = {},
 ): Promise<Stack> {
   const engine = options.engine ?? 'redis';
@@ -94,7 +96,7 @@ export async function startStack(
       processes[index] = await startApp('api', apiEnv, { port, readyPath: '/api/health' });
     };
     if (options.connector !== false) {
-      for (const connector of connectors) processes.push(await startApp(`connector-${connector}`, shared));
+      for (const connector of connectors) processes.push(await startApp(`connector-${connector}`, { ...shared, ...options.connectorEnv }));
     }
     const client = new TestClient(api.baseUrl);
     // With demo data the database is not empty, so no bootstrap admin is made: use the demo admin.
