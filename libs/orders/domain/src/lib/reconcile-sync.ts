@@ -17,6 +17,8 @@ export interface ReconLedgerRow {
   readonly erpId: string | null;
   readonly erpTotal: Decimal | null;
   readonly sentTotal: Decimal | null;
+  /** The order number as the ledger recorded it (names orders outside the period). */
+  readonly orderNumber?: string | null;
 }
 
 /** A fact an ERP sent about an order number Signet does not know. */
@@ -127,7 +129,7 @@ export function reconcileSync(input: ReconInput): Reconciliation {
       for (const row of rows) {
         const order = ordersById.get(row.orderId);
         if (!order) continue;
-        const others = rows.filter((r) => r !== row).map((r) => ordersById.get(r.orderId)?.number ?? r.orderId);
+        const others = rows.filter((r) => r !== row).map((r) => ordersById.get(r.orderId)?.number ?? r.orderNumber ?? r.orderId);
         add({ kind: 'shared_erp_id', day: order.activatedOn, connector, orderId: order.id, orderNumber: order.number, erpId, signetTotal: order.netTotal, erpTotal: row.erpTotal, detail: `ERP document ${erpId} is also recorded for ${others.join(', ')}` });
       }
     }

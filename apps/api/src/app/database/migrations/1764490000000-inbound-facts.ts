@@ -54,7 +54,8 @@ export class InboundFacts1764490000000 implements MigrationInterface {
         fact_id text NOT NULL,
         occurred_at timestamptz NOT NULL,
         recorded_at timestamptz NOT NULL DEFAULT now(),
-        CONSTRAINT order_invoices_number UNIQUE (connector, invoice_number)
+        -- One ERP invoice may bill several orders: each order keeps its own part of it.
+        CONSTRAINT order_invoices_number UNIQUE (order_id, connector, invoice_number)
       )`);
     await q.query(`CREATE INDEX order_invoices_order ON order_invoices (order_id, invoice_date)`);
     await q.query(`
@@ -66,6 +67,16 @@ export class InboundFacts1764490000000 implements MigrationInterface {
         PRIMARY KEY (invoice_id, line_id)
       )`);
     await q.query(`CREATE INDEX order_invoice_lines_line ON order_invoice_lines (order_id, line_id)`);
+    // Standard Webhooks message ids seen per connector: a replayed message is refused. Ids older
+    // than the signature's timestamp tolerance can go, a replay of them fails as stale anyway.
+    await q.query(`
+      CREATE TABLE inbound_webhook_messages (
+        connector text NOT NULL,
+        message_id text NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (connector, message_id)
+      )`);
+    await q.query(`CREATE INDEX inbound_webhook_messages_age ON inbound_webhook_messages (received_at)`);
     await q.query(`
       ALTER TABLE assets
         ADD COLUMN status text NOT NULL DEFAULT 'ordered' CHECK (status IN ('ordered','shipped','delivered')),
@@ -74,6 +85,7 @@ export class InboundFacts1764490000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE assets DROP COLUMN status_on, DROP COLUMN status`);
+    await q.query(`DROP TABLE inbound_webhook_messages`);
     await q.query(`DROP TABLE order_invoice_lines`);
     await q.query(`DROP TABLE order_invoices`);
     await q.query(`DROP TABLE order_line_fulfilment`);
