@@ -25,6 +25,7 @@ import {
 } from '@signet/console-data-access';
 import { createLoader } from '../shared/loader';
 import { ProblemBanner } from '../shared/problem-banner';
+import { OrderFulfilment } from './order-fulfilment';
 import { StateChip } from './order-status-chip';
 
 /** One order: lines (quantities editable while draft), activation now or on a date, cancel, history. */
@@ -39,6 +40,7 @@ import { StateChip } from './order-status-chip';
     MatProgressBarModule,
     ProblemBanner,
     StateChip,
+    OrderFulfilment,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -179,6 +181,9 @@ import { StateChip } from './order-status-chip';
           <button mat-flat-button (click)="saveQuantities(o)">
             Save quantities
           </button>
+        }
+        @if (o.status !== 'draft' && o.status !== 'cancelled') {
+          <sg-order-fulfilment [order]="o" />
         }
         <h2>History</h2>
         @if (history.data(); as h) {
