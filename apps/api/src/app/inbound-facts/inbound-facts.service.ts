@@ -100,7 +100,7 @@ export class InboundFactsService {
             event: 'fulfil',
             from: order.status,
             to: order.status,
-            reason: changedLines.map((l) => `${l.lineId}: ${l.shipped.toString()} shipped, ${l.delivered.toString()} delivered`).join('; '),
+            reason: changedLines.map((l) => `line ${l.position + 1}: ${l.shipped.toString()} shipped, ${l.delivered.toString()} delivered`).join('; '),
             detail: { connector: fact.connector, factId: fact.factId, erpDocumentId: fact.erpDocumentId ?? null },
           },
         ],
