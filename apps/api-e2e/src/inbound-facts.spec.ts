@@ -24,6 +24,7 @@ interface Line {
 }
 interface Order {
   id: string;
+  contractId: string | null;
   number: string;
   status: string;
   netTotal: string;
@@ -179,6 +180,12 @@ describe('inbound ERP facts and reconciliation', () => {
     try {
       const assets = await db.query(`SELECT status, count(*)::int AS n FROM assets WHERE order_id = $1 AND line_id = $2 GROUP BY status`, [order.id, hwLine]);
       expect(assets.rows).toEqual([{ status: 'delivered', n: 3 }]);
+      const contract = await rep.client.get<{ assets: { sku: string; status: string }[] }>(`/api/contracts/${now.contractId}`);
+      expect(contract.body.assets.map((a) => [a.sku, a.status])).toEqual([
+        ['HW', 'delivered'],
+        ['HW', 'delivered'],
+        ['HW', 'delivered'],
+      ]);
       // No echo: a fact never writes an ERP event.
       const outbox = await db.query(`SELECT type FROM sync_outbox WHERE object_id = $1 ORDER BY sequence`, [order.id]);
       expect(outbox.rows.map((r) => r.type)).not.toContain('order.fulfilled');
