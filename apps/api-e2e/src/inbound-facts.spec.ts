@@ -195,6 +195,15 @@ describe('inbound ERP facts and reconciliation', () => {
     }
   });
 
+  it('the same fact delivered three times at once is applied once', async () => {
+    const fact = fulfilment('D-P', '2026-01-14T12:00:00Z', [{ lineId: hwLine, quantity: '3', status: 'delivered', date: '2026-01-14' }]);
+    const both = await Promise.all([send(fact), send(fact), send(fact)]);
+    expect(both.map((r) => r.status)).toEqual([202, 202, 202]);
+    expect(both.map((r) => `${r.body.outcome}/${r.body.reason}`).sort()).toEqual(['applied/null', 'ignored/duplicate', 'ignored/duplicate']);
+    const facts = await rep.client.get<{ items: { factId: string }[] }>(`/api/orders/${order.id}/facts?pageSize=100`);
+    expect(facts.body.items.filter((f) => f.factId === 'D-P')).toHaveLength(1);
+  });
+
   it('records invoices per line; wrong currency is rejected; a polled fact on the inbound queue is applied the same way', async () => {
     const hw = line(order, hwLine);
     const sub = line(order, subLine);
