@@ -11,10 +11,15 @@ import { buildOpenApiDocument } from './app/openapi';
 
 export const GLOBAL_PREFIX = 'api';
 
+function keepRawBody(req: { rawBody?: Buffer }, _res: unknown, buffer: Buffer): void {
+  req.rawBody = buffer;
+}
+
 export function configureApp(app: NestExpressApplication): void {
   app.setGlobalPrefix(GLOBAL_PREFIX);
   // A 10,000-line quote is a few megabytes of JSON; one request must carry it.
-  app.useBodyParser('json', { limit: process.env['JSON_BODY_LIMIT'] || '32mb' });
+  // The raw bytes are kept for signature checks (inbound ERP facts are signed over the exact body).
+  app.useBodyParser('json', { limit: process.env['JSON_BODY_LIMIT'] || '32mb', verify: keepRawBody });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.disable('x-powered-by');

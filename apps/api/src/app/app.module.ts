@@ -19,6 +19,7 @@ import { HealthModule } from './health/health.module';
 import { ApprovalEventsModule } from './approvals/approval-events';
 import { MailModule } from './mail/mail.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { InboundFactsModule } from './inbound-facts/inbound-facts.module';
 import { OrdersModule } from './orders/orders.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { QueueModule } from './queue/queue.module';
@@ -73,6 +74,7 @@ import { UsersModule } from './users/users.module';
     MailModule,
     NotificationsModule.register(),
     OrdersModule,
+    InboundFactsModule,
     ContractsModule,
   ],
   controllers: [DashboardController],

@@ -29,6 +29,12 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./notifications/preferences-page').then((m) => m.PreferencesPage),
       },
       {
+        path: 'integrations/reconciliation',
+        title: 'Reconciliation · Signet',
+        canActivate: [roleGuard('admin', 'finance', 'integration')],
+        loadComponent: () => import('./integrations/reconciliation-page').then((m) => m.ReconciliationPage),
+      },
+      {
         path: 'integrations/mail',
         title: 'Mail · Signet',
         canActivate: [roleGuard('admin')],

@@ -8,3 +8,4 @@ export * from './lib/amend-contract';
 export * from './lib/entitlements';
 export * from './lib/plan-renewal';
 export * from './lib/contract-lifecycle';
+export * from './lib/asset-fulfilment';

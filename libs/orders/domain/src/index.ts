@@ -10,3 +10,7 @@ export * from './lib/find-order';
 export * from './lib/fulfil-order';
 export * from './lib/draft-changes';
 export * from './lib/plan-totals';
+export * from './lib/inbound-fact-model';
+export * from './lib/apply-fulfilment';
+export * from './lib/apply-invoice';
+export * from './lib/reconcile-sync';

@@ -43,6 +43,10 @@ export const configSchema = Joi.object({
   SYNC_RELAY_POLL_MS: Joi.number().integer().min(100).max(600_000).default(2000),
   SYNC_RELAY_BATCH: Joi.number().integer().min(1).max(5000).default(200),
   SYNC_REDELIVERY_SECONDS: Joi.number().integer().min(1).max(86_400).default(60),
+  INBOUND_WEBHOOK_SECRETS: Joi.string()
+    .allow('')
+    .pattern(/^\s*[a-z]+\|whsec_[A-Za-z0-9+/=]+\s*(,\s*[a-z]+\|whsec_[A-Za-z0-9+/=]+\s*)*$/)
+    .default(''),
 });
 
 export interface AppSettings {
@@ -201,4 +205,24 @@ export const syncRelayConfig = registerAs(
   }),
 );
 
-export const ALL_CONFIGS = [appConfig, databaseConfig, queueConfig, authConfig, connectorConfig, notificationConfig, contractsConfig, syncRelayConfig];
+export interface InboundSettings {
+  /** Standard Webhooks secret (`whsec_…`) per connector; a connector without one has no inbound endpoint. */
+  secrets: ReadonlyMap<string, string>;
+}
+
+/** `INBOUND_WEBHOOK_SECRETS=sap|whsec_…,netsuite|whsec_…` */
+export function parseInboundSecrets(value: string): Map<string, string> {
+  const secrets = new Map<string, string>();
+  for (const pair of value.split(',')) {
+    const [connector, secret] = pair.trim().split('|');
+    if (connector && secret) secrets.set(connector.trim(), secret.trim());
+  }
+  return secrets;
+}
+
+export const inboundConfig = registerAs(
+  'inbound',
+  (): InboundSettings => ({ secrets: parseInboundSecrets(process.env['INBOUND_WEBHOOK_SECRETS'] ?? '') }),
+);
+
+export const ALL_CONFIGS = [appConfig, databaseConfig, queueConfig, authConfig, connectorConfig, notificationConfig, contractsConfig, syncRelayConfig, inboundConfig];

@@ -61,6 +61,7 @@ export function assetViews(stored: StoredContract): AssetDto[] {
     quantity: a.quantity.toString(),
     startDate: a.start,
     orderId: a.orderId,
+    status: a.status ?? 'ordered',
   }));
 }
 

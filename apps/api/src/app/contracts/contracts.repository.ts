@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type {
   Asset,
+  AssetStatus,
   Contract,
   ContractingMethod,
   ContractState,
@@ -123,6 +124,7 @@ export class ContractsRepository {
         product_name: string;
         quantity: string;
         start_date: string;
+        status: AssetStatus;
       }[],
       {
         id: string;
@@ -144,7 +146,7 @@ export class ContractsRepository {
         [ids],
       ),
       manager.query(
-        `SELECT id, contract_id, order_id, line_id, sku, product_name, quantity::text AS quantity, to_char(start_date, 'YYYY-MM-DD') AS start_date
+        `SELECT id, contract_id, order_id, line_id, sku, product_name, quantity::text AS quantity, to_char(start_date, 'YYYY-MM-DD') AS start_date, status
            FROM assets WHERE contract_id = ANY($1::uuid[]) ORDER BY contract_id, position, id`,
         [ids],
       ),
@@ -190,6 +192,7 @@ export class ContractsRepository {
             lineId: a.line_id,
             quantity: Decimal.of(a.quantity),
             start: d(a.start_date),
+            status: a.status,
           };
         });
       const contractDeltas = deltas.filter((x) => x.contract_id === r.id);

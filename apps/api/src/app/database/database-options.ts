@@ -25,6 +25,7 @@ import { ApprovalNotificationState1764450000000 } from './migrations/17644500000
 import { OrdersAndContracts1764460000000 } from './migrations/1764460000000-orders-and-contracts';
 import { CatalogueDetails1764470000000 } from './migrations/1764470000000-catalogue-details';
 import { SyncOutbox1764480000000 } from './migrations/1764480000000-sync-outbox';
+import { InboundFacts1764490000000 } from './migrations/1764490000000-inbound-facts';
 
 /** Entities and migrations are listed explicitly: the API is bundled, so globs would find nothing. */
 export const ENTITIES = [
@@ -50,6 +51,7 @@ export const ENTITIES = [
 export const MIGRATIONS = [Foundation1764300000000, ApprovalConfiguration1764320000000, Notifications1764350000000, CatalogueAndQuotes1764400000000, ApprovalSubmissions1764420000000, ApprovalNotificationState1764450000000, OrdersAndContracts1764460000000,
   CatalogueDetails1764470000000,
   SyncOutbox1764480000000,
+  InboundFacts1764490000000,
 ];
 
 export function databaseOptions(url: string, poolSize = 10): DataSourceOptions {

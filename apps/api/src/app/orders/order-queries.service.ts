@@ -12,6 +12,11 @@ import type {
   OrderLineDto,
   OrderQueryDto,
 } from './dto/order.dto';
+import type { OrderFactDto } from './dto/order-facts.dto';
+import { lineFulfilment, orderFacts, orderInvoices } from './order-facts.queries';
+
+const RECENT_FACTS = 10;
+const NOTHING_FULFILLED = { shipped: '0', delivered: '0', shippedOn: null, deliveredOn: null, invoiced: '0.00' };
 
 interface OrderListRow {
   id: string;
@@ -177,6 +182,7 @@ export class OrderQueriesService {
       [id],
     );
     const dto = toOrderDto(rows[0]);
+    const fulfilment = await lineFulfilment(manager, id);
     dto.lines = lines.map((l): OrderLineDto => ({
       lineId: l.line_id,
       position: l.position,
@@ -188,8 +194,19 @@ export class OrderQueriesService {
       startDate: l.start_date,
       endDate: l.end_date,
       fulfilled: Decimal.of(l.fulfilled).toString(),
+      ...(fulfilment.get(l.line_id) ?? NOTHING_FULFILLED),
     }));
+    dto.invoices = await orderInvoices(manager, id);
+    dto.recentFacts = (await orderFacts(manager, id, RECENT_FACTS, 0)).items;
     return dto;
+  }
+
+  /** An order's ERP facts, newest first. */
+  async facts(id: string, query: PageQueryDto): Promise<Page<OrderFactDto>> {
+    const exists: unknown[] = await this.db.query(`SELECT 1 FROM orders WHERE id = $1`, [id]);
+    if (exists.length === 0) throw notFound('Order', id);
+    const { skip, take } = pageWindow(query);
+    return orderFacts(this.db.manager, id, take, skip);
   }
 
   async history(

@@ -36,6 +36,7 @@ import {
   OrderQueryDto,
   UpdateOrderDto,
 } from './dto/order.dto';
+import { OrderFactPageDto } from './dto/order-facts.dto';
 import { OrderChangesService } from './order-changes.service';
 import { OrderCreationService } from './order-creation.service';
 import { OrderLifecycleService } from './order-lifecycle.service';
@@ -93,6 +94,17 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderDto, description: 'The order with its lines.' })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<OrderDto> {
     return this.queries.get(id);
+  }
+
+  @Get('orders/:id/facts')
+  @Roles(...ORDER_READERS)
+  @ApiOperation({ summary: 'Fulfilment and invoice facts the ERPs reported about the order, newest first.' })
+  @ApiOkResponse({ type: OrderFactPageDto })
+  facts(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<OrderFactPageDto> {
+    return this.queries.facts(id, query);
   }
 
   @Get('orders/:id/history')

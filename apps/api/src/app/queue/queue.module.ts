@@ -34,6 +34,7 @@ class QueueBackendModule {}
       { name: QueueName.ConnectorSap },
       { name: QueueName.ConnectorNetsuite },
       { name: QueueName.SyncResults },
+      { name: QueueName.SyncInbound },
       { name: QueueName.Notifications },
     ),
   ],

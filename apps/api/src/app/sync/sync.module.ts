@@ -5,6 +5,8 @@ import { LedgerQueries } from './ledger-queries.service';
 import { DocumentSource } from './outbox/document-source';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { RedeliverySweep } from './outbox/redelivery.service';
+import { ReconciliationController } from './reconciliation.controller';
+import { ReconciliationService } from './reconciliation.service';
 import { RedriveService } from './redrive.service';
 import { SyncLedgerEventEntity } from './sync-ledger-event.entity';
 import { SyncLedgerEntity } from './sync-ledger.entity';
@@ -14,8 +16,8 @@ import { SyncService } from './sync.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SyncLedgerEntity, SyncLedgerEventEntity])],
-  controllers: [SyncController],
-  providers: [ConnectorQueues, SyncService, SyncResultsProcessor, LedgerQueries, DocumentSource, OutboxRelay, RedeliverySweep, RedriveService],
+  controllers: [SyncController, ReconciliationController],
+  providers: [ConnectorQueues, SyncService, SyncResultsProcessor, LedgerQueries, DocumentSource, OutboxRelay, RedeliverySweep, RedriveService, ReconciliationService],
   exports: [SyncService, DocumentSource, LedgerQueries],
 })
 export class SyncModule {}

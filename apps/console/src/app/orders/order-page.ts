@@ -26,6 +26,7 @@ import {
 import { createLoader } from '../shared/loader';
 import { ProblemBanner } from '../shared/problem-banner';
 import { OrderErpSyncPanel } from './order-erp-sync-panel';
+import { OrderFulfilment } from './order-fulfilment';
 import { StateChip } from './order-status-chip';
 
 /** One order: lines (quantities editable while draft), activation now or on a date, cancel, history. */
@@ -41,6 +42,7 @@ import { StateChip } from './order-status-chip';
     ProblemBanner,
     StateChip,
     OrderErpSyncPanel,
+    OrderFulfilment,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -181,6 +183,9 @@ import { StateChip } from './order-status-chip';
           <button mat-flat-button (click)="saveQuantities(o)">
             Save quantities
           </button>
+        }
+        @if (o.status !== 'draft' && o.status !== 'cancelled') {
+          <sg-order-fulfilment [order]="o" />
         }
         <h2>History</h2>
         @if (history.data(); as h) {

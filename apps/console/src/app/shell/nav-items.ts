@@ -17,5 +17,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/account-360', label: 'Account 360', roles: ['admin', 'sales', 'finance'] },
   { path: '/revenue', label: 'Revenue', roles: ['admin', 'finance'] },
   { path: '/integrations', label: 'Integrations', roles: ['admin', 'integration'] },
+  { path: '/integrations/reconciliation', label: 'Reconciliation', roles: ['admin', 'finance', 'integration'] },
   { path: '/admin/users', label: 'Admin', roles: ['admin'] },
 ];

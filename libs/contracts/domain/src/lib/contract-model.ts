@@ -1,3 +1,4 @@
+import type { AssetStatus } from './asset-fulfilment';
 import type { Decimal, HistoryEntry, LocalDate } from '@signet/shared-kernel';
 
 export type ContractingMethod = 'single' | 'by-end-date';
@@ -30,6 +31,8 @@ export interface Asset {
   readonly quantity: Decimal;
   /** Installation/ownership start: the line's start date. */
   readonly start: LocalDate;
+  /** Where the ERP's fulfilment facts say the asset is (absent: ordered). */
+  readonly status?: AssetStatus;
 }
 
 /** A co-terminated change to one subscription (negative to reduce), from `start` to the subscription's end. */

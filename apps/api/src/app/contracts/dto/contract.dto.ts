@@ -86,6 +86,8 @@ export class AssetDto {
   @ApiProperty() quantity!: string;
   @ApiProperty() startDate!: string;
   @ApiProperty({ format: 'uuid' }) orderId!: string;
+  @ApiProperty({ enum: ['ordered', 'shipped', 'delivered'], description: 'Follows the ERP fulfilment facts of its order line.' })
+  status!: string;
 }
 
 export class AmendmentChangeDto {

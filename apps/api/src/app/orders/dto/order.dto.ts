@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { IsDecimalValue, IsLocalDate } from '../../common/value-validators';
+import { OrderFactDto, OrderInvoiceDto } from './order-facts.dto';
 
 export const ORDER_STATUSES = [
   'draft',
@@ -48,7 +49,12 @@ export class OrderLineDto {
   netTotal!: string;
   @ApiProperty({ example: '2026-01-15' }) startDate!: string;
   @ApiProperty({ example: '2027-01-14' }) endDate!: string;
-  @ApiProperty({ example: '0' }) fulfilled!: string;
+  @ApiProperty({ example: '0', description: 'Quantity delivered (as the ERP reported it).' }) fulfilled!: string;
+  @ApiProperty({ example: '0', description: 'Cumulative quantity shipped, from ERP facts.' }) shipped!: string;
+  @ApiProperty({ example: '0', description: 'Cumulative quantity delivered, from ERP facts.' }) delivered!: string;
+  @ApiProperty({ type: String, nullable: true, example: '2026-02-01' }) shippedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2026-02-03' }) deliveredOn!: string | null;
+  @ApiProperty({ example: '0.00', description: 'Amount billed on the line over all ERP invoices.' }) invoiced!: string;
 }
 
 export class OrderDto {
@@ -115,6 +121,10 @@ export class OrderDto {
     description: 'Lines (order detail only).',
   })
   lines?: OrderLineDto[];
+  @ApiPropertyOptional({ type: [OrderInvoiceDto], description: 'Invoices the ERPs reported (order detail only).' })
+  invoices?: OrderInvoiceDto[];
+  @ApiPropertyOptional({ type: [OrderFactDto], description: 'The latest ERP facts about the order, newest first (order detail only; all of them: GET /orders/:id/facts).' })
+  recentFacts?: OrderFactDto[];
 }
 
 export class OrderPageDto {

@@ -10,4 +10,9 @@ export interface AssetDto {
   quantity: string;
   sku: string;
   startDate: string;
+
+  /**
+   * Follows the ERP fulfilment facts of its order line.
+   */
+  status: 'ordered' | 'shipped' | 'delivered';
 }

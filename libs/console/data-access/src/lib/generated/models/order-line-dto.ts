@@ -3,8 +3,23 @@
 
 export interface OrderLineDto {
   chargeType: 'one-time' | 'recurring';
+
+  /**
+   * Cumulative quantity delivered, from ERP facts.
+   */
+  delivered: string;
+  deliveredOn: string | null;
   endDate: string;
+
+  /**
+   * Quantity delivered (as the ERP reported it).
+   */
   fulfilled: string;
+
+  /**
+   * Amount billed on the line over all ERP invoices.
+   */
+  invoiced: string;
 
   /**
    * The quote line this order line orders.
@@ -26,6 +41,12 @@ export interface OrderLineDto {
    * Ordered quantity.
    */
   quantity: string;
+
+  /**
+   * Cumulative quantity shipped, from ERP facts.
+   */
+  shipped: string;
+  shippedOn: string | null;
   sku: string;
   startDate: string;
 }
