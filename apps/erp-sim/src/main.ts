@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { FaultConfigError, FaultInjector, NO_FAULTS, parseFaultConfig } from './faults';
 import { json, readBody, type SimMount } from './http';
+import { createSapSimulator } from './sap/sap-simulator';
 import { WebhookReceiver } from './webhook-receiver';
 
 /**
@@ -43,6 +44,7 @@ const webhooks: SimMount = {
 
 /** Every simulator, by path prefix. */
 const mounts: SimMount[] = [webhooks];
+mounts.push(createSapSimulator({ faults, credentials: { username: process.env['ERP_SIM_SAP_USERNAME'], password: process.env['ERP_SIM_SAP_PASSWORD'], clientId: process.env['ERP_SIM_SAP_CLIENT_ID'], clientSecret: process.env['ERP_SIM_SAP_CLIENT_SECRET'] } }));
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', `http://${host}`);
