@@ -1,4 +1,7 @@
-import { eventually, type Stack, startStack, userWithRoles } from '@signet/testing';
+import { configureQueueBackend } from '@signet/sync-queue';
+import { CONNECTOR_QUEUES } from '@signet/sync-contracts';
+import { eventually, queuePrefix, redisUrl, type Stack, startStack, userWithRoles } from '@signet/testing';
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
 
 interface LedgerEntry {
@@ -119,6 +122,17 @@ describe('SAP sync end to end (outbox → connector-sap → simulated S/4HANA)',
     expect(entry.erpId).toBe(listing.orders.find((o) => o.purchaseOrderByCustomer === order('B').number)?.salesOrder);
     expect(listing.duplicates).toEqual([]);
   }, 90_000);
+
+  it('the connector schedules its inbound poll on its queue', async () => {
+    const backend = configureQueueBackend({ redisUrl: redisUrl(), databaseUrl: stack.db.url, prefix: queuePrefix('sync_sap') });
+    const queue = new Queue(CONNECTOR_QUEUES.sap, { connection: backend.connection, prefix: backend.prefix });
+    try {
+      const schedulers = await queue.getJobSchedulers();
+      expect(schedulers.map((s) => [s.key, s.name, s.every])).toEqual([['sap-inbound-poll', 'sync.inbound-poll', 60_000]]);
+    } finally {
+      await queue.close();
+    }
+  });
 
   it('an account without a SAP id is a dead letter at once; fixing the id and re-driving syncs it', async () => {
     expect((await stack.admin.patch(`/api/accounts/${accountId}`, { externalIds: { sap: null } })).status).toBe(200);
