@@ -5,7 +5,7 @@ export class DecimalFieldScale1764475000000 implements MigrationInterface {
   name = 'DecimalFieldScale1764475000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE field_definitions ADD COLUMN scale smallint CHECK (scale BETWEEN 0 AND 6 AND type = 'decimal')`);
+    await q.query(`ALTER TABLE field_definitions ADD COLUMN scale smallint CHECK (scale IS NULL OR (type = 'decimal' AND scale BETWEEN 0 AND 6))`);
   }
 
   async down(q: QueryRunner): Promise<void> {
