@@ -98,4 +98,22 @@ describe('console: account detail with ERP ids and ship-to locations; bundles in
     const product = (await stack.admin.get<{ items: { components: { sku: string; quantity: string }[] }[] }>('/api/products?bundle=true')).body.items[0];
     expect(product.components.map((c) => [c.sku, c.quantity])).toEqual([['DOCK', '1'], ['CABLE', '2']]);
   });
+
+  it('declares a decimal custom field with a scale', async () => {
+    await page.goto(`${stack.api.baseUrl}/catalogue/fields`);
+    await page.getByTestId('new-field').click();
+    await page.getByTestId('field-label').fill('FX rate');
+    await page.getByTestId('field-name').fill('fxRate');
+    await page.getByTestId('field-type').click();
+    await page.getByRole('option', { name: 'decimal' }).click();
+    await page.getByTestId('field-scale').fill('9');
+    await page.getByTestId('field-save').click();
+    expect(await page.locator('mat-error').allInnerTexts()).toContain('A whole number from 0 to 6.');
+    await page.getByTestId('field-scale').fill('4');
+    await page.getByTestId('field-save').click();
+    await page.getByTestId('fields-table').getByText('decimal (4 decimals)').waitFor();
+    await screenshot(page, 'accounts-04-decimal-field');
+    const fields = (await stack.admin.get<{ items: { name: string; type: string; scale: number | null }[] }>('/api/fields')).body.items;
+    expect(fields).toEqual([expect.objectContaining({ name: 'fxRate', type: 'decimal', scale: 4 })]);
+  });
 });
