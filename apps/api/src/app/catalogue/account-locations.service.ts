@@ -77,7 +77,7 @@ export class AccountLocationsService {
     await this.locations.manager.transaction(async (manager) => {
       await this.lockAccount(manager, accountId, true);
       const location = await this.find(manager, accountId, locationId);
-      // FOR KEY SHARE on the line would not stop a new reference; locking the location row does.
+      // A new quote line pointing here takes FOR KEY SHARE on this row; FOR UPDATE holds it off until we commit.
       await manager.query('SELECT id FROM account_locations WHERE id = $1 FOR UPDATE', [locationId]);
       const used = (await manager.query(
         `SELECT q.id, q.number FROM quote_lines l JOIN quotes q ON q.id = l.quote_id WHERE l.ship_to_location_id = $1 ORDER BY q.number LIMIT 1`,

@@ -33,7 +33,7 @@ import { LocationDialog, type LocationDialogData } from './location-dialog';
         <div class="page-header">
           <h1 data-testid="account-title">{{ account.name }}</h1>
           <div class="links">
-            <a mat-stroked-button [routerLink]="['/account-360', account.id]" data-testid="account-360-link">Account 360</a>
+            @if (canSee360) { <a mat-stroked-button [routerLink]="['/account-360', account.id]" data-testid="account-360-link">Account 360</a> }
             @if (canWrite) { <button mat-button (click)="edit(account)">Edit name and number</button> }
           </div>
         </div>
@@ -77,7 +77,10 @@ export class AccountDetailPage implements OnInit {
   private readonly dialog = inject(MatDialog);
   private readonly snack = inject(MatSnackBar);
   private readonly id = inject(ActivatedRoute).snapshot.paramMap.get('id') ?? '';
-  protected readonly canWrite = inject(AuthStore).hasRole('admin', 'sales');
+  private readonly auth = inject(AuthStore);
+  protected readonly canWrite = this.auth.hasRole('admin', 'sales');
+  /** The 360 page is open to the roles its route allows. */
+  protected readonly canSee360 = this.auth.hasRole('admin', 'sales', 'finance');
   protected readonly columns = ['name', 'address', 'country', 'actions'];
   protected readonly state = createLoader(() => this.api.invoke(accountsGet, { id: this.id }));
 

@@ -8,7 +8,9 @@ export const EXTERNAL_ID_CONNECTORS = ['sap', 'netsuite', 'webhook'] as const;
 export type ExternalIdConnector = (typeof EXTERNAL_ID_CONNECTORS)[number];
 export type ExternalIds = Partial<Record<ExternalIdConnector, string>>;
 /** A change: a string sets the id, null removes it, a missing key leaves it. */
-export type ExternalIdsChange = Partial<Record<ExternalIdConnector, string | null>>;
+export type ExternalIdsChange = Partial<
+  Record<ExternalIdConnector, string | null>
+>;
 
 /** SAP customer number (KUNNR, CHAR 10); NetSuite internal id (digits); a free key for webhooks. */
 export const EXTERNAL_ID_RULES: Readonly<
@@ -28,7 +30,9 @@ export const EXTERNAL_ID_RULES: Readonly<
   },
 };
 
-export const isExternalIdConnector = (key: string): key is ExternalIdConnector =>
+export const isExternalIdConnector = (
+  key: string,
+): key is ExternalIdConnector =>
   (EXTERNAL_ID_CONNECTORS as readonly string[]).includes(key);
 
 /** Violations of a change, each naming `<path>.<connector>`. */

@@ -14,7 +14,11 @@ const MAX_QUANTITY = Decimal.of('1e14');
 export const MAX_COMPONENTS = 100;
 
 /** Whether `target` can be reached from `start` by following component edges. */
-function reaches(graph: ComponentGraph, start: string, target: string): boolean {
+function reaches(
+  graph: ComponentGraph,
+  start: string,
+  target: string,
+): boolean {
   const seen = new Set<string>();
   const stack = [start];
   while (stack.length > 0) {
@@ -53,25 +57,44 @@ export function validateBundleComponents(
 ): Violation[] {
   const problems: Violation[] = [];
   if (components.length > MAX_COMPONENTS)
-    return [{ field: path, message: `a bundle holds at most ${MAX_COMPONENTS} components` }];
+    return [
+      {
+        field: path,
+        message: `a bundle holds at most ${MAX_COMPONENTS} components`,
+      },
+    ];
   const listed = new Set<string>();
   components.forEach((component, index) => {
     const at = `${path}.${index}`;
     const { productId } = component;
     if (productId === bundleId)
-      problems.push({ field: `${at}.productId`, message: 'a bundle cannot contain itself' });
+      problems.push({
+        field: `${at}.productId`,
+        message: 'a bundle cannot contain itself',
+      });
     else if (!existing.has(productId))
-      problems.push({ field: `${at}.productId`, message: `no product with id ${productId}` });
+      problems.push({
+        field: `${at}.productId`,
+        message: `no product with id ${productId}`,
+      });
     else if (listed.has(productId))
-      problems.push({ field: `${at}.productId`, message: 'the product is listed twice' });
+      problems.push({
+        field: `${at}.productId`,
+        message: 'the product is listed twice',
+      });
     else if (bundleId !== null && reaches(graph, productId, bundleId))
       problems.push({
         field: `${at}.productId`,
-        message: 'that product is a bundle that contains this one, directly or through other bundles',
+        message:
+          'that product is a bundle that contains this one, directly or through other bundles',
       });
     listed.add(productId);
     const problem = quantityProblem(component.quantity);
-    if (problem) problems.push({ field: `${at}.quantity`, message: `quantity ${problem}` });
+    if (problem)
+      problems.push({
+        field: `${at}.quantity`,
+        message: `quantity ${problem}`,
+      });
   });
   return problems;
 }

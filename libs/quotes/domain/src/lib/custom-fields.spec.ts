@@ -55,14 +55,42 @@ describe('validateFieldDefinition', () => {
       def({ name: 'when', type: 'date', multiple: true }),
       ['multiple'],
     ],
-    ['a decimal with scale 2', def({ name: 'rate', type: 'decimal', scale: 2 }), []],
+    [
+      'a decimal with scale 2',
+      def({ name: 'rate', type: 'decimal', scale: 2 }),
+      [],
+    ],
     ['a decimal without scale', def({ name: 'rate', type: 'decimal' }), []],
-    ['a decimal with scale 0', def({ name: 'rate', type: 'decimal', scale: 0 }), []],
-    ['a decimal with scale 7', def({ name: 'rate', type: 'decimal', scale: 7 }), ['scale']],
-    ['a decimal with scale -1', def({ name: 'rate', type: 'decimal', scale: -1 }), ['scale']],
-    ['a decimal with scale 1.5', def({ name: 'rate', type: 'decimal', scale: 1.5 }), ['scale']],
-    ['a scale on a number', def({ name: 'score', type: 'number', scale: 2 }), ['scale']],
-    ['a multiple decimal', def({ name: 'rate', type: 'decimal', multiple: true }), ['multiple']],
+    [
+      'a decimal with scale 0',
+      def({ name: 'rate', type: 'decimal', scale: 0 }),
+      [],
+    ],
+    [
+      'a decimal with scale 7',
+      def({ name: 'rate', type: 'decimal', scale: 7 }),
+      ['scale'],
+    ],
+    [
+      'a decimal with scale -1',
+      def({ name: 'rate', type: 'decimal', scale: -1 }),
+      ['scale'],
+    ],
+    [
+      'a decimal with scale 1.5',
+      def({ name: 'rate', type: 'decimal', scale: 1.5 }),
+      ['scale'],
+    ],
+    [
+      'a scale on a number',
+      def({ name: 'score', type: 'number', scale: 2 }),
+      ['scale'],
+    ],
+    [
+      'a multiple decimal',
+      def({ name: 'rate', type: 'decimal', multiple: true }),
+      ['multiple'],
+    ],
   ])('%s', (_label, definition, fields) => {
     expect(
       validateFieldDefinition(definition, existing).map((v) => v.field),
@@ -147,8 +175,21 @@ describe('mergeFieldValues', () => {
 
 describe('decimal messages', () => {
   it('names the field and the scale', () => {
-    expect(validateFieldValues({ rate: '1.234' }, definitionsOf([def({ name: 'rate', type: 'decimal', scale: 2 })], 'quote'), 'quote', 'lines[2].fields')).toEqual([
-      { field: 'lines[2].fields.rate', message: 'rate must be a decimal number with at most 2 decimals' },
+    expect(
+      validateFieldValues(
+        { rate: '1.234' },
+        definitionsOf(
+          [def({ name: 'rate', type: 'decimal', scale: 2 })],
+          'quote',
+        ),
+        'quote',
+        'lines[2].fields',
+      ),
+    ).toEqual([
+      {
+        field: 'lines[2].fields.rate',
+        message: 'rate must be a decimal number with at most 2 decimals',
+      },
     ]);
   });
 });

@@ -131,7 +131,10 @@ export function validateFieldDefinition(
   }
   if (scale !== undefined && scale !== null) {
     if (type !== 'decimal')
-      problems.push({ field: 'scale', message: 'only decimal fields have a scale' });
+      problems.push({
+        field: 'scale',
+        message: 'only decimal fields have a scale',
+      });
     else if (!Number.isInteger(scale) || scale < 0 || scale > MAX_DECIMAL_SCALE)
       problems.push({
         field: 'scale',
@@ -141,12 +144,19 @@ export function validateFieldDefinition(
   return problems;
 }
 
-function checkDecimal(definition: FieldDefinition, value: FieldScalar): string | null {
-  const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+function checkDecimal(
+  definition: FieldDefinition,
+  value: FieldScalar,
+): string | null {
+  const text =
+    typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
   const scale = definition.scale ?? null;
   const expected =
-    scale === null ? 'must be a decimal number' : `must be a decimal number with at most ${scale} decimals`;
-  if (typeof text !== 'string' || !DECIMAL_TEXT.test(text.trim())) return expected;
+    scale === null
+      ? 'must be a decimal number'
+      : `must be a decimal number with at most ${scale} decimals`;
+  if (typeof text !== 'string' || !DECIMAL_TEXT.test(text.trim()))
+    return expected;
   const amount = Decimal.of(text);
   return scale === null || amount.round(scale).eq(amount) ? null : expected;
 }
