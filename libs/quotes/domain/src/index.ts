@@ -10,3 +10,4 @@ export * from './lib/quote-status';
 export * from './lib/quote-views';
 export * from './lib/bundles';
 export * from './lib/quote-structure';
+export * from './lib/import-lines';

@@ -22,6 +22,7 @@ import { ApprovalSubmissions1764420000000 } from './migrations/1764420000000-app
 import { ApprovalNotificationState1764450000000 } from './migrations/1764450000000-approval-notification-state';
 import { OrdersAndContracts1764460000000 } from './migrations/1764460000000-orders-and-contracts';
 import { CatalogueDetails1764470000000 } from './migrations/1764470000000-catalogue-details';
+import { QuoteImport1764476000000 } from './migrations/1764476000000-quote-import';
 
 /** Entities and migrations are listed explicitly: the API is bundled, so globs would find nothing. */
 export const ENTITIES = [
@@ -44,6 +45,7 @@ export const ENTITIES = [
 ];
 export const MIGRATIONS = [Foundation1764300000000, ApprovalConfiguration1764320000000, Notifications1764350000000, CatalogueAndQuotes1764400000000, ApprovalSubmissions1764420000000, ApprovalNotificationState1764450000000, OrdersAndContracts1764460000000,
   CatalogueDetails1764470000000,
+  QuoteImport1764476000000,
 ];
 
 export function databaseOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -1,4 +1,4 @@
-import { type FieldValues, type LineDraft, type QuoteHeader, type QuotesError, type QuoteTotals, quoteTotals } from '@signet/quotes-domain';
+import { type FieldValues, type LineDraft, type QuoteGroup, type QuoteHeader, type QuotesError, type QuoteTotals, quoteTotals } from '@signet/quotes-domain';
 import { parseLocalDate } from '@signet/shared-kernel';
 import { AppError } from '../common/app-error';
 import { money2, toDecimal } from '../common/value-validators';
@@ -12,8 +12,9 @@ export interface QuoteNames {
   ownerName: string;
 }
 
-export function headerOf(quote: QuoteEntity): QuoteHeader {
+export function headerOf(quote: QuoteEntity, groups: readonly QuoteGroup[] = []): QuoteHeader {
   return {
+    groups,
     id: quote.id,
     ownerId: quote.ownerId,
     accountId: quote.accountId,
@@ -36,6 +37,7 @@ export function draftOf(input: LineInputDto, id: string, productId: string): Lin
     startDate: input.startDate ? parseLocalDate(input.startDate) : null,
     termMonths: input.termMonths ?? null,
     fields: (input.fields ?? {}) as FieldValues,
+    shipToLocationId: input.shipToLocationId ?? null,
   };
 }
 
@@ -62,6 +64,7 @@ export function toSummaryDto(q: QuoteEntity, names: QuoteNames): QuoteSummaryDto
     accountName: names.accountName,
     ownerId: q.ownerId,
     ownerName: names.ownerName,
+    currency: q.currency,
     startDate: q.startDate,
     termMonths: q.termMonths,
     validUntil: q.validUntil,
@@ -97,18 +100,35 @@ export function toLineDto(l: StoredLine): QuoteLineDto {
     listTotal: l.listTotal.toFixed2(),
     netTotal: l.netTotal.toFixed2(),
     fields: { ...l.fields },
+    shipToLocationId: l.shipToLocationId ?? null,
   };
 }
 
-export function toQuoteDto(q: QuoteEntity, names: QuoteNames, lines: readonly StoredLine[]): QuoteDto {
+/** Declared groups first (with their start dates, even without lines), then groups only lines name. */
+function groupDtos(declared: readonly QuoteGroup[], totals: QuoteTotals): QuoteDto['groups'] {
+  const byName = new Map(totals.groups.map((g) => [g.group, g]));
+  const names = new Set(declared.map((g) => g.name));
+  const row = (group: string | null, startDate: string | null) => {
+    const t = byName.get(group);
+    return { group, startDate, lineCount: t?.lineCount ?? 0, listTotal: t?.listTotal.toFixed2() ?? '0.00', netTotal: t?.netTotal.toFixed2() ?? '0.00' };
+  };
+  return [
+    ...declared.map((g) => row(g.name, g.startDate)),
+    ...totals.groups.filter((g) => g.group === null || !names.has(g.group)).map((g) => row(g.group, null)),
+  ];
+}
+
+export function toQuoteDto(q: QuoteEntity, names: QuoteNames, lines: readonly StoredLine[], declared: readonly QuoteGroup[] = []): QuoteDto {
   const totals = quoteTotals(lines);
   return {
     ...toSummaryDto(q, names),
+    orderBy: [...(q.orderBy ?? [])],
+    externalId: q.externalId,
     fields: { ...q.fields },
     discountAmount: money2(q.discountAmount) as string,
     oneTimeTotal: money2(q.oneTimeTotal) as string,
     recurringTotal: money2(q.recurringTotal) as string,
-    groups: totals.groups.map((g) => ({ group: g.group, lineCount: g.lineCount, listTotal: g.listTotal.toFixed2(), netTotal: g.netTotal.toFixed2() })),
+    groups: groupDtos(declared, totals),
     lines: lines.map(toLineDto),
   };
 }
