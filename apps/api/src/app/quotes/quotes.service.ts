@@ -55,9 +55,10 @@ export class QuotesService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(input: CreateQuoteDto, actor: Principal, options: { externalId?: string } = {}): Promise<QuoteDto> {
+  /** `ownerChecked`: the import already decided who may own the quote. */
+  async create(input: CreateQuoteDto, actor: Principal, options: { externalId?: string; ownerChecked?: boolean } = {}): Promise<QuoteDto> {
     const ownerId = input.ownerId ?? actor.id;
-    if (ownerId !== actor.id && !isAdmin(actor)) throw new AppError(403, 'not_quote_owner', 'Forbidden', 'Only admins may create quotes for someone else.');
+    if (ownerId !== actor.id && !isAdmin(actor) && !options.ownerChecked) throw new AppError(403, 'not_quote_owner', 'Forbidden', 'Only admins may create quotes for someone else.');
     return this.quotes.manager.transaction(async (manager) => {
       const [account] = await Promise.all([this.assertAccount(manager, input.accountId), this.assertOwner(manager, ownerId)]);
       const definitions = await this.fields.definitions(manager);
