@@ -24,6 +24,7 @@ import { ContractsModule } from './contracts/contracts.module';
 import { QueueModule } from './queue/queue.module';
 import { QuotesModule } from './quotes/quotes.module';
 import { BootstrapAdminService } from './seed/bootstrap-admin.service';
+import { DemoCatalogueSeed } from './seed/demo-catalogue.seed';
 import { DemoQuotesSeed } from './seed/demo-quotes.seed';
 import { DemoSeedService } from './seed/demo-seed.service';
 import { SyncModule } from './sync/sync.module';
@@ -74,6 +75,6 @@ import { UsersModule } from './users/users.module';
     ContractsModule,
   ],
   controllers: [DashboardController],
-  providers: [RouteRolesAudit, BootstrapAdminService, DemoSeedService, DemoQuotesSeed],
+  providers: [RouteRolesAudit, BootstrapAdminService, DemoSeedService, DemoQuotesSeed, DemoCatalogueSeed],
 })
 export class AppModule {}
