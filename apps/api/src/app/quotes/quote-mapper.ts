@@ -104,17 +104,13 @@ export function toLineDto(l: StoredLine): QuoteLineDto {
   };
 }
 
-/** Declared groups first (with their start dates, even without lines), then groups only lines name. */
+/** Group totals in order of each group's first line, each with its start date; declared groups without lines last. */
 function groupDtos(declared: readonly QuoteGroup[], totals: QuoteTotals): QuoteDto['groups'] {
-  const byName = new Map(totals.groups.map((g) => [g.group, g]));
-  const names = new Set(declared.map((g) => g.name));
-  const row = (group: string | null, startDate: string | null) => {
-    const t = byName.get(group);
-    return { group, startDate, lineCount: t?.lineCount ?? 0, listTotal: t?.listTotal.toFixed2() ?? '0.00', netTotal: t?.netTotal.toFixed2() ?? '0.00' };
-  };
+  const startOf = new Map(declared.map((g) => [g.name, g.startDate]));
+  const withLines = new Set(totals.groups.map((g) => g.group));
   return [
-    ...declared.map((g) => row(g.name, g.startDate)),
-    ...totals.groups.filter((g) => g.group === null || !names.has(g.group)).map((g) => row(g.group, null)),
+    ...totals.groups.map((g) => ({ group: g.group, startDate: g.group === null ? null : (startOf.get(g.group) ?? null), lineCount: g.lineCount, listTotal: g.listTotal.toFixed2(), netTotal: g.netTotal.toFixed2() })),
+    ...declared.filter((g) => !withLines.has(g.name)).map((g) => ({ group: g.name, startDate: g.startDate, lineCount: 0, listTotal: '0.00', netTotal: '0.00' })),
   ];
 }
 

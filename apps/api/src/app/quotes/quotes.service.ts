@@ -100,8 +100,8 @@ export class QuotesService {
       if (Object.keys(changes).length === 0) return this.queries.get(id, manager);
       const outcome = this.outcome(quote);
       const changed = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])) as Partial<QuoteEntity>;
-      const patch: Partial<QuoteEntity> = { ...changed, status: outcome.status };
       delete (changed as Record<string, unknown>)['groups'];
+      const patch: Partial<QuoteEntity> = { ...changed, status: outcome.status };
       if (changes['groups']) await this.structure.saveGroups(manager, id, changes['groups'].to as QuoteGroup[]);
       if ('startDate' in changes || 'termMonths' in changes || 'groups' in changes) {
         const current = await this.lineStore.load(manager, id);

@@ -214,7 +214,7 @@ export class QuoteDto extends QuoteSummaryDto {
   @ApiProperty() discountAmount!: string;
   @ApiProperty() oneTimeTotal!: string;
   @ApiProperty() recurringTotal!: string;
-  @ApiProperty({ type: [GroupTotalDto], description: 'Declared groups in order (with start dates), then groups only lines name, then lines in no group.' }) groups!: GroupTotalDto[];
+  @ApiProperty({ type: [GroupTotalDto], description: "Totals per group in order of each group's first line (null: lines in no group), with the group's start date; declared groups without lines last." }) groups!: GroupTotalDto[];
   @ApiProperty({ type: [QuoteLineDto] }) lines!: QuoteLineDto[];
 }
 
