@@ -209,6 +209,8 @@ export type { QuotesHistory$Params as QuotesHistory$Params } from './fn/quotes/q
 export { quotesHistory as quotesHistory } from './fn/quotes/quotes-history';
 export type { QuotesPutLines$Params as QuotesPutLines$Params } from './fn/quotes/quotes-put-lines';
 export { quotesPutLines as quotesPutLines } from './fn/quotes/quotes-put-lines';
+export type { QuotesImportQuote$Params as QuotesImportQuote$Params } from './fn/quotes/quotes-import-quote';
+export { quotesImportQuote as quotesImportQuote } from './fn/quotes/quotes-import-quote';
 export type { SyncConnectors$Params as SyncConnectors$Params } from './fn/sync/sync-connectors';
 export { syncConnectors as syncConnectors } from './fn/sync/sync-connectors';
 export type { SyncPing$Params as SyncPing$Params } from './fn/sync/sync-ping';
