@@ -33,7 +33,7 @@ import { UserEntity } from '../users/user.entity';
 import type { PutLinesDto } from './dto/quote-line.dto';
 import type { CreateQuoteDto, QuoteDto, QuoteStructureDto, UpdateQuoteDto } from './dto/quote.dto';
 import { QuoteHistoryEntity } from './quote-history.entity';
-import { draftOf, headerOf, quotesProblem, totalsColumns } from './quote-mapper';
+import { headerOf, quotesProblem, totalsColumns } from './quote-mapper';
 import { QuoteLinesRepository, type StoredLine } from './quote-lines.repository';
 import { QuoteLinePlanner } from './quote-line-planner';
 import { QuoteQueriesService } from './quote-queries.service';
