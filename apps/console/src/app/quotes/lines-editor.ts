@@ -1,5 +1,5 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { MatAutocompleteModule, type MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -31,6 +31,8 @@ export class LinesEditor {
   readonly saved = output<string>();
   /** "Edit line n" opens the line dialog (custom fields) from the page. */
   readonly editFields = output<string>();
+  /** The quote changed elsewhere: load it again. */
+  readonly reload = output<void>();
   private readonly api = inject(Api);
 
   protected readonly rows = signal<EditRow[]>([]);
@@ -66,14 +68,12 @@ export class LinesEditor {
   protected readonly groupNames = computed(() => [...new Set([...this.quote().groups.flatMap((g) => (g.group ? [g.group] : [])), ...this.rows().flatMap((r) => (r.group ? [r.group] : []))])]);
 
   constructor() {
-    // A newly loaded quote replaces the grid, unless the user has edits (a 409 keeps them).
+    // A newly loaded quote replaces the grid, unless the user has unsaved edits (a 409 keeps them).
     effect(() => {
       const quote = this.quote();
-      if (this.dirty() && this.conflict()) return;
-      const rows = quote.lines.map(rowOf);
-      this.rows.set(rows);
-      this.baseline.set(new Map(rows.map((r) => [r.id, r])));
-      this.removed.set([]);
+      untracked(() => {
+        if (!this.dirty()) this.reset(quote);
+      });
     });
   }
 
@@ -148,10 +148,19 @@ export class LinesEditor {
     this.page.set(event.pageIndex);
   }
 
+  /** Drops the edits; after a conflict, asks the page to load the quote again. */
   protected discard(): void {
-    this.conflict.set(false);
-    const rows = this.quote().lines.map(rowOf);
+    this.reset(this.quote());
+    if (this.conflict()) {
+      this.conflict.set(false);
+      this.reload.emit();
+    }
+  }
+
+  private reset(quote: QuoteDto): void {
+    const rows = quote.lines.map(rowOf);
     this.rows.set(rows);
+    this.baseline.set(new Map(rows.map((r) => [r.id, r])));
     this.removed.set([]);
   }
 
