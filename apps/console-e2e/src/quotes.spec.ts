@@ -33,6 +33,7 @@ describe('console: quote editor (issue 3 acceptance)', () => {
     await page.locator(`mat-option[data-sku="${sku}"]`).click();
     await page.locator(`tr[data-sku="${sku}"]`).last().waitFor();
   };
+  const rowCount = (n: number) => page.waitForFunction((count) => document.querySelectorAll('tr[data-sku]').length === count, n, { timeout: 5000 });
   const row = (sku: string) => page.locator(`tr[data-sku="${sku}"]`).first();
 
   it('creates a quote for an account, adds 5 lines with the autocomplete (one a bundle) and sees totals update live', async () => {
@@ -86,10 +87,10 @@ describe('console: quote editor (issue 3 acceptance)', () => {
     await screenshot(page, 'quotes-03-saved-with-bundle');
 
     await page.getByRole('button', { name: 'Collapse bundle BDL-STARTER' }).click();
-    expect(await page.locator('tr[data-sku]').count()).toBe(5);
+    await rowCount(5);
     await screenshot(page, 'quotes-04-bundle-collapsed');
     await page.getByRole('button', { name: 'Expand bundle BDL-STARTER' }).click();
-    expect(await page.locator('tr[data-sku]').count()).toBe(9);
+    await rowCount(9);
 
     await page.reload();
     await page.getByTestId('net-total').filter({ hasText: '50,870.00' }).waitFor();
@@ -98,6 +99,29 @@ describe('console: quote editor (issue 3 acceptance)', () => {
     expect(await row('HW-X1').getByTestId('cell-discount').inputValue()).toBe('10');
     expect(await page.getByTestId('preview-net').innerText()).toBe('50870.00');
     await screenshot(page, 'quotes-05-reloaded');
+  });
+
+  it('edits the header: currency from the account, a dated group and the orders split', async () => {
+    expect(await page.getByTestId('quote-currency').innerText()).toBe('GBP');
+    await page.getByTestId('edit-quote').click();
+    await page.getByTestId('add-group').click();
+    await page.getByTestId('group-name-0').fill('Phase 2');
+    await page.getByTestId('group-start-0').fill('2027-01-01');
+    await page.getByTestId('quote-order-by').click();
+    await page.getByRole('option', { name: 'group', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await screenshot(page, 'quotes-06-header-editor');
+    await page.getByTestId('quote-save').click();
+    await page.getByTestId('groups').filter({ hasText: 'Phase 2 from 2027-01-01' }).waitFor();
+    await row('SUP-PREMIUM').getByTestId('cell-group').fill('Phase 2');
+    await row('SUP-PREMIUM').getByTestId('cell-group').press('Tab');
+    await page.getByTestId('save-lines').click();
+    await page.getByTestId('unsaved').waitFor({ state: 'detached' });
+    await page.getByTestId('group-section').filter({ hasText: 'Phase 2' }).waitFor();
+    const id = quoteUrl.split('/').pop() as string;
+    const saved = await stack.admin.get<{ orderBy: string[]; lines: { sku: string; startsOn: string }[] }>(`/api/quotes/${id}`);
+    expect(saved.body.orderBy).toEqual(['group']);
+    expect(saved.body.lines.find((l) => l.sku === 'SUP-PREMIUM')?.startsOn).toBe('2027-01-01');
   });
 
   it('keeps edits and explains a conflict when someone else saved first', async () => {
@@ -109,7 +133,7 @@ describe('console: quote editor (issue 3 acceptance)', () => {
     await page.getByTestId('conflict').waitFor();
     expect(await page.getByTestId('conflict').innerText()).toContain('Someone else changed this quote');
     expect(await row('SUB-SEAT').getByTestId('cell-quantity').inputValue()).toBe('12');
-    await screenshot(page, 'quotes-06-conflict');
+    await screenshot(page, 'quotes-07-conflict');
   });
 
   it('opens the 2,100-line demo quote and pages its grid', async () => {
@@ -121,6 +145,6 @@ describe('console: quote editor (issue 3 acceptance)', () => {
     await page.getByTestId('lines').waitFor();
     expect(await page.locator('tr[data-sku]').count()).toBe(100);
     expect(await page.getByTestId('group-section').first().innerText()).toBe('AMER North');
-    await screenshot(page, 'quotes-07-large-quote');
+    await screenshot(page, 'quotes-08-large-quote');
   });
 });
