@@ -11,3 +11,5 @@ export * from './lib/quote-views';
 export * from './lib/bundles';
 export * from './lib/quote-structure';
 export * from './lib/import-lines';
+export * from './lib/account-details';
+export * from './lib/bundle-components';

@@ -1,8 +1,10 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ApiKeyEntity } from '../api-keys/api-key.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
+import { AccountLocationEntity } from '../catalogue/account-location.entity';
 import { AccountEntity } from '../catalogue/account.entity';
 import { FieldDefinitionEntity } from '../catalogue/field-definition.entity';
+import { ProductComponentEntity } from '../catalogue/product-component.entity';
 import { ProductEntity } from '../catalogue/product.entity';
 import { QuoteHistoryEntity } from '../quotes/quote-history.entity';
 import { QuoteEntity } from '../quotes/quote.entity';
@@ -23,6 +25,7 @@ import { ApprovalNotificationState1764450000000 } from './migrations/17644500000
 import { OrdersAndContracts1764460000000 } from './migrations/1764460000000-orders-and-contracts';
 import { CatalogueDetails1764470000000 } from './migrations/1764470000000-catalogue-details';
 import { QuoteImport1764476000000 } from './migrations/1764476000000-quote-import';
+import { DecimalFieldScale1764475000000 } from './migrations/1764475000000-decimal-field-scale';
 
 /** Entities and migrations are listed explicitly: the API is bundled, so globs would find nothing. */
 export const ENTITIES = [
@@ -31,7 +34,9 @@ export const ENTITIES = [
   ApiKeyEntity,
   SyncLedgerEntity,
   ProductEntity,
+  ProductComponentEntity,
   AccountEntity,
+  AccountLocationEntity,
   FieldDefinitionEntity,
   QuoteEntity,
   QuoteHistoryEntity,
@@ -45,6 +50,7 @@ export const ENTITIES = [
 ];
 export const MIGRATIONS = [Foundation1764300000000, ApprovalConfiguration1764320000000, Notifications1764350000000, CatalogueAndQuotes1764400000000, ApprovalSubmissions1764420000000, ApprovalNotificationState1764450000000, OrdersAndContracts1764460000000,
   CatalogueDetails1764470000000,
+  DecimalFieldScale1764475000000,
   QuoteImport1764476000000,
 ];
 
