@@ -101,7 +101,7 @@ describe('console: quote editor (issue 3 acceptance)', () => {
     await screenshot(page, 'quotes-05-reloaded');
   });
 
-  it('edits the header: currency from the account, a dated group and the orders split', async () => {
+  it('edits the header (currency from the account, a dated group, the orders split) and a line group and ship-to inline', async () => {
     expect(await page.getByTestId('quote-currency').innerText()).toBe('GBP');
     await page.getByTestId('edit-quote').click();
     await page.getByTestId('add-group').click();
@@ -115,13 +115,17 @@ describe('console: quote editor (issue 3 acceptance)', () => {
     await page.getByTestId('groups').filter({ hasText: 'Phase 2 from 2027-01-01' }).waitFor();
     await row('SUP-PREMIUM').getByTestId('cell-group').fill('Phase 2');
     await row('SUP-PREMIUM').getByTestId('cell-group').press('Tab');
+    await row('SUP-PREMIUM').getByTestId('cell-ship-to').selectOption({ label: 'Manchester' });
     await page.getByTestId('save-lines').click();
     await page.getByTestId('unsaved').waitFor({ state: 'detached' });
     await page.getByTestId('group-section').filter({ hasText: 'Phase 2' }).waitFor();
     const id = quoteUrl.split('/').pop() as string;
-    const saved = await stack.admin.get<{ orderBy: string[]; lines: { sku: string; startsOn: string }[] }>(`/api/quotes/${id}`);
+    const saved = await stack.admin.get<{ orderBy: string[]; lines: { sku: string; startsOn: string; shipToLocationId: string | null }[] }>(`/api/quotes/${id}`);
     expect(saved.body.orderBy).toEqual(['group']);
-    expect(saved.body.lines.find((l) => l.sku === 'SUP-PREMIUM')?.startsOn).toBe('2027-01-01');
+    const premium = saved.body.lines.find((l) => l.sku === 'SUP-PREMIUM');
+    expect(premium?.startsOn).toBe('2027-01-01');
+    const locations = await stack.admin.get<{ id: string; name: string }[]>(`/api/accounts/${(await stack.admin.get<{ accountId: string }>(`/api/quotes/${id}`)).body.accountId}/locations`);
+    expect(locations.body.find((l) => l.id === premium?.shipToLocationId)?.name).toBe('Manchester');
   });
 
   it('keeps edits and explains a conflict when someone else saved first', async () => {

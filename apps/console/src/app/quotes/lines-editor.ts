@@ -5,12 +5,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { Api, type Problem, type ProductDto, productsList, type QuoteDto, quotesPutLines, toProblem } from '@signet/console-data-access';
+import { type AccountLocationDto, accountLocationsList, Api, type Problem, type ProductDto, productsList, type QuoteDto, quotesPutLines, toProblem } from '@signet/console-data-access';
 import { ProblemBanner } from '../shared/problem-banner';
 import { cellErrors, type EditRow, previewTotals, rowOf } from './lines-preview';
 
 const ROWS_PER_PAGE = 100;
-type Editable = 'quantity' | 'discountPercent' | 'startDate' | 'group';
+type Editable = 'quantity' | 'discountPercent' | 'startDate' | 'group' | 'shipToLocationId';
 
 /**
  * The quote's lines as an inline-editing grid: quantity, discount, start date and group edit in
@@ -45,6 +45,8 @@ export class LinesEditor {
   protected readonly problem = signal<Problem | null>(null);
   protected readonly conflict = signal(false);
   protected readonly suggestions = signal<ProductDto[]>([]);
+  /** Ship-to locations of the quote's account. */
+  protected readonly locations = signal<AccountLocationDto[]>([]);
   protected readonly searching = signal(false);
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -75,10 +77,21 @@ export class LinesEditor {
         if (!this.dirty()) this.reset(quote);
       });
     });
+    let accountId = '';
+    effect(() => {
+      const id = this.quote().accountId;
+      if (id === accountId) return;
+      accountId = id;
+      this.api.invoke(accountLocationsList, { id }).then(
+        (locations) => this.locations.set(locations),
+        (error) => this.problem.set(toProblem(error)),
+      );
+    });
   }
 
   protected update(row: EditRow, key: Editable, value: string): void {
-    this.rows.update((rows) => rows.map((r) => (r.id === row.id ? { ...r, [key]: value } : r)));
+    const next = key === 'shipToLocationId' && value === '' ? null : value;
+    this.rows.update((rows) => rows.map((r) => (r.id === row.id ? { ...r, [key]: next } : r)));
   }
 
   protected remove(row: EditRow): void {
@@ -200,5 +213,5 @@ export class LinesEditor {
 }
 
 function sameRow(a: EditRow | undefined, b: EditRow): boolean {
-  return !!a && a.quantity === b.quantity && a.discountPercent === b.discountPercent && a.startDate === b.startDate && a.group === b.group;
+  return !!a && a.quantity === b.quantity && a.discountPercent === b.discountPercent && a.startDate === b.startDate && a.group === b.group && a.shipToLocationId === b.shipToLocationId;
 }
