@@ -140,6 +140,26 @@ describe('console: quote editor (issue 3 acceptance)', () => {
     await screenshot(page, 'quotes-07-conflict');
   });
 
+  it('seeded the richer demo data (timings from the database clock)', async () => {
+    const { Client } = await import('pg');
+    const db = new Client({ connectionString: stack.db.url });
+    await db.connect();
+    try {
+      const span = await db.query(
+        `SELECT extract(epoch FROM (SELECT max(h.at) FROM quote_history h) - (SELECT min(created_at) FROM products)) * 1000 AS ms,
+                (SELECT count(*) FROM product_components) AS components, (SELECT count(*) FROM account_locations) AS locations,
+                (SELECT max(line_count) FROM quotes) AS biggest`,
+      );
+      const { ms, components, locations, biggest } = span.rows[0];
+      console.log(`demo seed: products → last quote history row in ${Math.round(Number(ms))} ms; ${components} bundle components, ${locations} locations, biggest quote ${biggest} lines`);
+      expect(Number(components)).toBeGreaterThanOrEqual(4);
+      expect(Number(locations)).toBeGreaterThanOrEqual(11);
+      expect(Number(biggest)).toBeGreaterThanOrEqual(2000);
+    } finally {
+      await db.end();
+    }
+  });
+
   it('opens the 2,100-line demo quote and pages its grid', async () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await page.locator('[data-nav="Quotes"]').click();
