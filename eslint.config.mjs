@@ -35,7 +35,7 @@ export default [
             { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:notifications', 'scope:approvals', 'scope:shared'] },
             { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:orders', 'scope:shared'] },
             { sourceTag: 'scope:revenue', onlyDependOnLibsWithTags: ['scope:revenue', 'scope:contracts', 'scope:orders', 'scope:shared'] },
-            { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console', 'scope:shared'] },
+            { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console', 'scope:quotes', 'scope:shared'] },
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['*'] },
           ],
         },

@@ -78,8 +78,8 @@ describe('quotes', () => {
       ['SUB', '12000.00', '2026-01-15', '2027-01-14'],
     ]);
     expect(created.body.groups).toEqual([
-      { group: null, lineCount: 1, listTotal: '3000.00', netTotal: '2700.00' },
-      { group: 'Phase 1', lineCount: 1, listTotal: '12000.00', netTotal: '12000.00' },
+      { group: null, startDate: null, lineCount: 1, listTotal: '3000.00', netTotal: '2700.00' },
+      { group: 'Phase 1', startDate: null, lineCount: 1, listTotal: '12000.00', netTotal: '12000.00' },
     ]);
     const history = await stack.admin.get<History>(`/api/quotes/${created.body.id}/history`);
     expect(history.body.items).toEqual([expect.objectContaining({ action: 'created', actorName: 'E2E sales', detail: { lineCount: 2 } })]);

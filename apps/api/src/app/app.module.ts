@@ -25,6 +25,7 @@ import { ContractsModule } from './contracts/contracts.module';
 import { QueueModule } from './queue/queue.module';
 import { QuotesModule } from './quotes/quotes.module';
 import { BootstrapAdminService } from './seed/bootstrap-admin.service';
+import { DemoCatalogueSeed } from './seed/demo-catalogue.seed';
 import { DemoQuotesSeed } from './seed/demo-quotes.seed';
 import { DemoSeedService } from './seed/demo-seed.service';
 import { OutboxModule } from './sync/outbox/outbox.module';
@@ -78,6 +79,6 @@ import { UsersModule } from './users/users.module';
     ContractsModule,
   ],
   controllers: [DashboardController],
-  providers: [RouteRolesAudit, BootstrapAdminService, DemoSeedService, DemoQuotesSeed],
+  providers: [RouteRolesAudit, BootstrapAdminService, DemoSeedService, DemoQuotesSeed, DemoCatalogueSeed],
 })
 export class AppModule {}

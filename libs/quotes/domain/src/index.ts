@@ -8,5 +8,8 @@ export * from './lib/same-line';
 export * from './lib/edit-lines';
 export * from './lib/quote-status';
 export * from './lib/quote-views';
+export * from './lib/bundles';
+export * from './lib/quote-structure';
+export * from './lib/import-lines';
 export * from './lib/account-details';
 export * from './lib/bundle-components';

@@ -26,6 +26,7 @@ import { ApprovalSubmissions1764420000000 } from './migrations/1764420000000-app
 import { ApprovalNotificationState1764450000000 } from './migrations/1764450000000-approval-notification-state';
 import { OrdersAndContracts1764460000000 } from './migrations/1764460000000-orders-and-contracts';
 import { CatalogueDetails1764470000000 } from './migrations/1764470000000-catalogue-details';
+import { QuoteImport1764476000000 } from './migrations/1764476000000-quote-import';
 import { DecimalFieldScale1764475000000 } from './migrations/1764475000000-decimal-field-scale';
 import { SyncOutbox1764480000000 } from './migrations/1764480000000-sync-outbox';
 import { InboundFacts1764490000000 } from './migrations/1764490000000-inbound-facts';
@@ -56,6 +57,7 @@ export const ENTITIES = [
 export const MIGRATIONS = [Foundation1764300000000, ApprovalConfiguration1764320000000, Notifications1764350000000, CatalogueAndQuotes1764400000000, ApprovalSubmissions1764420000000, ApprovalNotificationState1764450000000, OrdersAndContracts1764460000000,
   CatalogueDetails1764470000000,
   DecimalFieldScale1764475000000,
+  QuoteImport1764476000000,
   SyncOutbox1764480000000,
   InboundFacts1764490000000,
 ];

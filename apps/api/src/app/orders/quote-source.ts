@@ -64,6 +64,7 @@ export const STANDARD_SPLIT_PATHS = [
   'startDate',
   'endDate',
   'termMonths',
+  'shipTo',
 ] as const;
 
 /** The quote's default split: a column `order_by` when the quotes module has one, else the `orderBy` quote field. */

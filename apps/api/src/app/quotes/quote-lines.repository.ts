@@ -24,6 +24,7 @@ interface LineRow {
   list_total: string;
   net_total: string;
   fields: FieldValues;
+  ship_to_location_id: string | null;
 }
 
 export interface StoredLine extends PricedLine {
@@ -52,6 +53,7 @@ function fromRow(r: LineRow): StoredLine {
     listTotal: Decimal.of(r.list_total),
     netTotal: Decimal.of(r.net_total),
     fields: r.fields,
+    shipToLocationId: r.ship_to_location_id,
   };
 }
 
@@ -68,7 +70,7 @@ export class QuoteLinesRepository {
               quantity::text AS quantity, list_unit_price::text AS list_unit_price, discount_percent::text AS discount_percent,
               parent_id, line_group, to_char(start_date, 'YYYY-MM-DD') AS start_date, term_months,
               to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on, term,
-              list_total::text AS list_total, net_total::text AS net_total, fields
+              list_total::text AS list_total, net_total::text AS net_total, fields, ship_to_location_id
          FROM quote_lines WHERE quote_id = $1 ORDER BY position, id`,
       [quoteId],
     );
@@ -82,17 +84,17 @@ export class QuoteLinesRepository {
     await manager.query(
       `INSERT INTO quote_lines (quote_id, id, position, product_id, sku, product_name, family, charge_type, quantity, list_unit_price,
                                 discount_percent, parent_id, line_group, start_date, term_months, starts_on, ends_on, term,
-                                list_total, net_total, fields)
+                                list_total, net_total, fields, ship_to_location_id)
        SELECT $1::uuid, * FROM unnest($2::uuid[], $3::int[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::numeric[],
                                       $10::numeric[], $11::numeric[], $12::uuid[], $13::text[], $14::date[], $15::int[], $16::date[],
-                                      $17::date[], $18::int[], $19::numeric[], $20::numeric[], $21::jsonb[])
+                                      $17::date[], $18::int[], $19::numeric[], $20::numeric[], $21::jsonb[], $22::uuid[])
        ON CONFLICT (quote_id, id) DO UPDATE SET
          position = EXCLUDED.position, product_id = EXCLUDED.product_id, sku = EXCLUDED.sku, product_name = EXCLUDED.product_name,
          family = EXCLUDED.family, charge_type = EXCLUDED.charge_type, quantity = EXCLUDED.quantity,
          list_unit_price = EXCLUDED.list_unit_price, discount_percent = EXCLUDED.discount_percent, parent_id = EXCLUDED.parent_id,
          line_group = EXCLUDED.line_group, start_date = EXCLUDED.start_date, term_months = EXCLUDED.term_months,
          starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on, term = EXCLUDED.term, list_total = EXCLUDED.list_total,
-         net_total = EXCLUDED.net_total, fields = EXCLUDED.fields`,
+         net_total = EXCLUDED.net_total, fields = EXCLUDED.fields, ship_to_location_id = EXCLUDED.ship_to_location_id`,
       [
         quoteId,
         col((l) => l.id),
@@ -115,6 +117,7 @@ export class QuoteLinesRepository {
         col((l) => l.listTotal.toFixed2()),
         col((l) => l.netTotal.toFixed2()),
         col((l) => JSON.stringify(l.fields)),
+        col((l) => l.shipToLocationId ?? null),
       ],
     );
   }

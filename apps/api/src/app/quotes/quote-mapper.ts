@@ -1,4 +1,4 @@
-import { type FieldValues, type LineDraft, type QuoteHeader, type QuotesError, type QuoteTotals, quoteTotals } from '@signet/quotes-domain';
+import { type FieldValues, type LineDraft, type QuoteGroup, type QuoteHeader, type QuotesError, type QuoteTotals, quoteTotals } from '@signet/quotes-domain';
 import { parseLocalDate } from '@signet/shared-kernel';
 import { AppError } from '../common/app-error';
 import { money2, toDecimal } from '../common/value-validators';
@@ -12,8 +12,9 @@ export interface QuoteNames {
   ownerName: string;
 }
 
-export function headerOf(quote: QuoteEntity): QuoteHeader {
+export function headerOf(quote: QuoteEntity, groups: readonly QuoteGroup[] = []): QuoteHeader {
   return {
+    groups,
     id: quote.id,
     ownerId: quote.ownerId,
     accountId: quote.accountId,
@@ -36,6 +37,7 @@ export function draftOf(input: LineInputDto, id: string, productId: string): Lin
     startDate: input.startDate ? parseLocalDate(input.startDate) : null,
     termMonths: input.termMonths ?? null,
     fields: (input.fields ?? {}) as FieldValues,
+    shipToLocationId: input.shipToLocationId ?? null,
   };
 }
 
@@ -62,6 +64,7 @@ export function toSummaryDto(q: QuoteEntity, names: QuoteNames): QuoteSummaryDto
     accountName: names.accountName,
     ownerId: q.ownerId,
     ownerName: names.ownerName,
+    currency: q.currency,
     startDate: q.startDate,
     termMonths: q.termMonths,
     validUntil: q.validUntil,
@@ -97,18 +100,31 @@ export function toLineDto(l: StoredLine): QuoteLineDto {
     listTotal: l.listTotal.toFixed2(),
     netTotal: l.netTotal.toFixed2(),
     fields: { ...l.fields },
+    shipToLocationId: l.shipToLocationId ?? null,
   };
 }
 
-export function toQuoteDto(q: QuoteEntity, names: QuoteNames, lines: readonly StoredLine[]): QuoteDto {
+/** Group totals in order of each group's first line, each with its start date; declared groups without lines last. */
+function groupDtos(declared: readonly QuoteGroup[], totals: QuoteTotals): QuoteDto['groups'] {
+  const startOf = new Map(declared.map((g) => [g.name, g.startDate]));
+  const withLines = new Set(totals.groups.map((g) => g.group));
+  return [
+    ...totals.groups.map((g) => ({ group: g.group, startDate: g.group === null ? null : (startOf.get(g.group) ?? null), lineCount: g.lineCount, listTotal: g.listTotal.toFixed2(), netTotal: g.netTotal.toFixed2() })),
+    ...declared.filter((g) => !withLines.has(g.name)).map((g) => ({ group: g.name, startDate: g.startDate, lineCount: 0, listTotal: '0.00', netTotal: '0.00' })),
+  ];
+}
+
+export function toQuoteDto(q: QuoteEntity, names: QuoteNames, lines: readonly StoredLine[], declared: readonly QuoteGroup[] = []): QuoteDto {
   const totals = quoteTotals(lines);
   return {
     ...toSummaryDto(q, names),
+    orderBy: [...(q.orderBy ?? [])],
+    externalId: q.externalId,
     fields: { ...q.fields },
     discountAmount: money2(q.discountAmount) as string,
     oneTimeTotal: money2(q.oneTimeTotal) as string,
     recurringTotal: money2(q.recurringTotal) as string,
-    groups: totals.groups.map((g) => ({ group: g.group, lineCount: g.lineCount, listTotal: g.listTotal.toFixed2(), netTotal: g.netTotal.toFixed2() })),
+    groups: groupDtos(declared, totals),
     lines: lines.map(toLineDto),
   };
 }

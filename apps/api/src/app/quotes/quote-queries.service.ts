@@ -11,6 +11,7 @@ import type { QuoteDto, QuoteHistoryEntryDto, QuoteQueryDto, QuoteSummaryDto } f
 import { QuoteHistoryEntity } from './quote-history.entity';
 import { type QuoteNames, toQuoteDto, toSummaryDto } from './quote-mapper';
 import { QuoteLinesRepository } from './quote-lines.repository';
+import { QuoteStructureRepository } from './quote-structure.repository';
 import { QuoteEntity } from './quote.entity';
 
 const SORT_COLUMNS: Record<QuoteQueryDto['sort'], string> = {
@@ -28,6 +29,7 @@ export class QuoteQueriesService {
     @InjectRepository(QuoteEntity) private readonly quotes: Repository<QuoteEntity>,
     @InjectRepository(QuoteHistoryEntity) private readonly history: Repository<QuoteHistoryEntity>,
     private readonly lines: QuoteLinesRepository,
+    private readonly structure: QuoteStructureRepository,
   ) {}
 
   async list(query: QuoteQueryDto, actor: Principal): Promise<Page<QuoteSummaryDto>> {
@@ -48,8 +50,8 @@ export class QuoteQueriesService {
   async get(id: string, manager: EntityManager = this.quotes.manager): Promise<QuoteDto> {
     const quote = await manager.getRepository(QuoteEntity).findOneBy({ id });
     if (!quote) throw notFound('Quote', id);
-    const [names, lines] = await Promise.all([this.names(manager, [quote]), this.lines.load(manager, id)]);
-    return toQuoteDto(quote, names(quote), lines);
+    const [names, lines, groups] = await Promise.all([this.names(manager, [quote]), this.lines.load(manager, id), this.structure.groups(manager, id)]);
+    return toQuoteDto(quote, names(quote), lines, groups);
   }
 
   async historyOf(id: string, query: PageQueryDto): Promise<Page<QuoteHistoryEntryDto>> {

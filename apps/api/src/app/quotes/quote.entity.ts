@@ -35,6 +35,18 @@ export class QuoteEntity {
   @Column({ type: 'jsonb', default: {} })
   fields!: FieldValues;
 
+  /** ISO 4217; defaults to the account's currency. */
+  @Column({ type: 'text', default: 'USD' })
+  currency!: string;
+
+  /** Default split paths of POST /quotes/:id/orders. */
+  @Column({ name: 'order_by', type: 'text', array: true, default: () => "'{}'" })
+  orderBy!: string[];
+
+  /** The CRM's id of an imported quote; unique. */
+  @Column({ name: 'external_id', type: 'text', nullable: true })
+  externalId!: string | null;
+
   @Column({ name: 'line_count', type: 'integer', default: 0 })
   lineCount!: number;
 

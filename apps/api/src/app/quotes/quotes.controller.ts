@@ -1,11 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { CATALOGUE_READERS } from '../catalogue/catalogue.roles';
 import { PageQueryDto } from '../common/pagination';
 import { Role } from '../common/roles';
+import { ImportQuoteDto } from './dto/quote-import.dto';
 import { PutLinesDto } from './dto/quote-line.dto';
+import { QuoteImportService } from './quote-import.service';
 import { CreateQuoteDto, QuoteDto, QuoteHistoryPageDto, QuoteQueryDto, QuoteSummaryPageDto, UpdateQuoteDto } from './dto/quote.dto';
 import { QuoteQueriesService } from './quote-queries.service';
 import { QuotesService } from './quotes.service';
@@ -20,6 +22,7 @@ export class QuotesController {
   constructor(
     private readonly quotes: QuotesService,
     private readonly queries: QuoteQueriesService,
+    private readonly importer: QuoteImportService,
   ) {}
 
   @Get()
@@ -34,6 +37,15 @@ export class QuotesController {
   @ApiCreatedResponse({ type: QuoteDto, description: 'The new draft quote with its lines and totals.' })
   create(@Body() body: CreateQuoteDto, @CurrentPrincipal() actor: Principal): Promise<QuoteDto> {
     return this.quotes.create(body, actor);
+  }
+
+  @Post('import')
+  @Roles(Role.Admin, Role.Sales, Role.Integration)
+  @ApiCreatedResponse({ type: QuoteDto, description: 'The imported draft quote.' })
+  @ApiBadRequestResponse({ description: 'Every bad entry named in `errors` (`lines[17].sku`, …); nothing is saved.' })
+  @ApiConflictResponse({ description: 'This externalId was imported before (duplicate_external_id, with quoteId).' })
+  importQuote(@Body() body: ImportQuoteDto, @CurrentPrincipal() actor: Principal): Promise<QuoteDto> {
+    return this.importer.import(body, actor);
   }
 
   @Get(':id')

@@ -1,3 +1,6 @@
+import { QuoteImportService } from './quote-import.service';
+import { QuoteLinePlanner } from './quote-line-planner';
+import { QuoteStructureRepository } from './quote-structure.repository';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '../catalogue/catalogue.module';
@@ -11,7 +14,7 @@ import { QuotesService } from './quotes.service';
 @Module({
   imports: [TypeOrmModule.forFeature([QuoteEntity, QuoteHistoryEntity]), CatalogueModule],
   controllers: [QuotesController],
-  providers: [QuotesService, QuoteQueriesService, QuoteLinesRepository],
-  exports: [QuotesService, QuoteQueriesService, QuoteLinesRepository],
+  providers: [QuotesService, QuoteQueriesService, QuoteLinesRepository, QuoteStructureRepository, QuoteLinePlanner, QuoteImportService],
+  exports: [QuotesService, QuoteQueriesService, QuoteLinesRepository, QuoteStructureRepository],
 })
 export class QuotesModule {}

@@ -4,21 +4,21 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   checkDeletable,
   definitionsOf,
-  editLines,
   editOutcome,
   type FieldDefinition,
   type FieldValues,
   type LinesEdited,
-  mergeFieldValues,
   type PricedLine,
-  type PricedProduct,
-  type QuoteHeader,
+  mergeFieldValues,
+  type QuoteGroup,
   quotesError,
   quoteTotals,
   repriceLines,
   sameFields,
+  validateCurrency,
   validateFieldValues,
-  type Violation,
+  validateGroups,
+  validateOrderBy,
 } from '@signet/quotes-domain';
 import { Decimal, parseLocalDate } from '@signet/shared-kernel';
 import type { EntityManager, Repository } from 'typeorm';
@@ -26,17 +26,18 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AccountEntity } from '../catalogue/account.entity';
 import { FieldsService } from '../catalogue/fields.service';
-import { ProductEntity } from '../catalogue/product.entity';
 import { AppError, invalidInput, notFound } from '../common/app-error';
 import { Role } from '../common/roles';
 import { assertVersion } from '../common/value-validators';
 import { UserEntity } from '../users/user.entity';
-import type { LineInputDto, PutLinesDto } from './dto/quote-line.dto';
-import type { CreateQuoteDto, QuoteDto, UpdateQuoteDto } from './dto/quote.dto';
+import type { PutLinesDto } from './dto/quote-line.dto';
+import type { CreateQuoteDto, QuoteDto, QuoteStructureDto, UpdateQuoteDto } from './dto/quote.dto';
 import { QuoteHistoryEntity } from './quote-history.entity';
-import { draftOf, headerOf, quotesProblem, totalsColumns } from './quote-mapper';
+import { headerOf, quotesProblem, totalsColumns } from './quote-mapper';
 import { QuoteLinesRepository, type StoredLine } from './quote-lines.repository';
+import { QuoteLinePlanner } from './quote-line-planner';
 import { QuoteQueriesService } from './quote-queries.service';
+import { QuoteStructureRepository } from './quote-structure.repository';
 import { QuoteEntity } from './quote.entity';
 
 const isAdmin = (actor: Principal) => actor.roles.includes(Role.Admin);
@@ -47,21 +48,26 @@ export class QuotesService {
   constructor(
     @InjectRepository(QuoteEntity) private readonly quotes: Repository<QuoteEntity>,
     private readonly lineStore: QuoteLinesRepository,
+    private readonly structure: QuoteStructureRepository,
+    private readonly planner: QuoteLinePlanner,
     private readonly fields: FieldsService,
     private readonly queries: QuoteQueriesService,
     private readonly audit: AuditService,
   ) {}
 
-  async create(input: CreateQuoteDto, actor: Principal): Promise<QuoteDto> {
+  /** `ownerChecked`: the import already decided who may own the quote. */
+  async create(input: CreateQuoteDto, actor: Principal, options: { externalId?: string; ownerChecked?: boolean } = {}): Promise<QuoteDto> {
     const ownerId = input.ownerId ?? actor.id;
-    if (ownerId !== actor.id && !isAdmin(actor)) throw new AppError(403, 'not_quote_owner', 'Forbidden', 'Only admins may create quotes for someone else.');
+    if (ownerId !== actor.id && !isAdmin(actor) && !options.ownerChecked) throw new AppError(403, 'not_quote_owner', 'Forbidden', 'Only admins may create quotes for someone else.');
     return this.quotes.manager.transaction(async (manager) => {
-      await Promise.all([this.assertAccount(manager, input.accountId), this.assertOwner(manager, ownerId)]);
+      const [account] = await Promise.all([this.assertAccount(manager, input.accountId), this.assertOwner(manager, ownerId)]);
       const definitions = await this.fields.definitions(manager);
       const fields = mergeFieldValues({}, this.checkedFields(input.fields ?? {}, definitions));
+      const { groups } = this.checkStructure(input, definitions);
       const id = randomUUID();
-      const header = { id, ownerId, accountId: input.accountId, startDate: parseLocalDate(input.startDate), termMonths: input.termMonths ?? null, fields };
-      const planned = await this.planLines(manager, header, [], { upsert: input.lines ?? [], remove: [] }, definitions);
+      const header = { id, ownerId, accountId: input.accountId, startDate: parseLocalDate(input.startDate), termMonths: input.termMonths ?? null, fields, groups: groups ?? [] };
+      const lines = { upsert: input.lines ?? [], remove: [] };
+      const { edited: planned, groups: allGroups } = await this.planner.plan(manager, header, [], lines, definitions, { at: 'lines', strictGroups: groups !== undefined });
       const repo = manager.getRepository(QuoteEntity);
       await repo.insert(
         repo.create({
@@ -74,11 +80,15 @@ export class QuotesService {
           termMonths: input.termMonths ?? null,
           validUntil: input.validUntil ?? null,
           fields,
+          currency: input.currency ?? account.currency,
+          orderBy: input.orderBy ?? [],
+          externalId: options.externalId ?? null,
           ...totalsColumns(quoteTotals(planned.lines)),
         }),
       );
+      await this.structure.saveGroups(manager, id, allGroups);
       await this.persistLines(manager, id, [], planned);
-      await this.record(manager, id, actor, 'created', { lineCount: planned.lines.length });
+      await this.record(manager, id, actor, options.externalId ? 'imported' : 'created', { lineCount: planned.lines.length, ...(options.externalId ? { externalId: options.externalId } : {}) });
       return this.queries.get(id, manager);
     });
   }
@@ -90,10 +100,13 @@ export class QuotesService {
       if (Object.keys(changes).length === 0) return this.queries.get(id, manager);
       const outcome = this.outcome(quote);
       const changed = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])) as Partial<QuoteEntity>;
+      delete (changed as Record<string, unknown>)['groups'];
       const patch: Partial<QuoteEntity> = { ...changed, status: outcome.status };
-      if ('startDate' in changes || 'termMonths' in changes) {
+      if (changes['groups']) await this.structure.saveGroups(manager, id, changes['groups'].to as QuoteGroup[]);
+      if ('startDate' in changes || 'termMonths' in changes || 'groups' in changes) {
         const current = await this.lineStore.load(manager, id);
-        const repriced = repriceLines(current, headerOf({ ...quote, ...changed }), await this.catalogFor(manager, current, []));
+        const groups = await this.structure.groups(manager, id);
+        const repriced = repriceLines(current, headerOf({ ...quote, ...changed }, groups), await this.planner.catalogFor(manager, current, []));
         if (!repriced.ok) throw quotesProblem(repriced.error);
         await this.lineStore.write(manager, id, repriced.value.written, positionsOf(current, []));
         Object.assign(patch, totalsColumns(quoteTotals(repriced.value.lines)));
@@ -108,9 +121,11 @@ export class QuotesService {
     return this.quotes.manager.transaction(async (manager) => {
       const quote = await this.lockForEdit(manager, id, actor, body.version);
       const outcome = this.outcome(quote);
-      const current = await this.lineStore.load(manager, id);
-      const applied = await this.planLines(manager, headerOf(quote), current, body, await this.fields.definitions(manager));
+      const [current, groups] = await Promise.all([this.lineStore.load(manager, id), this.structure.groups(manager, id)]);
+      const planned = await this.planner.plan(manager, headerOf(quote, groups), current, body, await this.fields.definitions(manager), { at: 'upsert', strictGroups: false });
+      const applied = planned.edited;
       if (applied.written.length + applied.removed.length === 0) return this.queries.get(id, manager);
+      if (planned.groupsChanged) await this.structure.saveGroups(manager, id, planned.groups);
       await this.persistLines(manager, id, current, applied);
       const totals = quoteTotals(applied.lines);
       await manager.getRepository(QuoteEntity).update(id, { ...totalsColumns(totals), status: outcome.status });
@@ -136,50 +151,21 @@ export class QuotesService {
     });
   }
 
-  /** Resolves products and ids and runs the domain's bulk edit; nothing is written yet. */
-  private async planLines(
-    manager: EntityManager,
-    header: QuoteHeader,
-    current: readonly StoredLine[],
-    body: { upsert: readonly LineInputDto[]; remove: readonly string[] },
-    definitions: readonly FieldDefinition[],
-  ): Promise<LinesEdited> {
-    if (body.upsert.length === 0 && body.remove.length === 0) return { lines: current, written: [], removed: [], added: 0, updated: 0 };
-    const catalog = await this.catalogFor(manager, [], body.upsert);
-    const bySku = new Map([...catalog.values()].map((p) => [p.sku.toLowerCase(), p.id]));
-    const unresolved: Violation[] = [];
-    const drafts = body.upsert.map((input, index) => {
-      const productId = input.productId ?? (input.sku ? bySku.get(input.sku.toLowerCase()) : undefined);
-      if (!productId) unresolved.push({ field: `upsert[${index}].${input.sku ? 'sku' : 'productId'}`, message: input.sku ? `no product with sku ${input.sku}` : 'give productId or sku' });
-      return draftOf(input, input.id ?? randomUUID(), productId ?? '');
-    });
-    if (unresolved.length > 0) throw quotesProblem(quotesError('invalid_lines', unresolved[0].message, unresolved.slice(0, 50)));
-    const edited = editLines(current, { upsert: drafts, remove: body.remove }, { header, catalog, fieldDefinitions: definitions });
-    if (!edited.ok) throw quotesProblem(edited.error);
-    return edited.value;
-  }
-
   private async persistLines(manager: EntityManager, quoteId: string, current: readonly StoredLine[], edited: LinesEdited): Promise<void> {
     await this.lineStore.remove(manager, quoteId, edited.removed);
     await this.lineStore.write(manager, quoteId, edited.written, positionsOf(current, edited.lines));
   }
 
-  /** Products named by existing lines (by id) and by line inputs (by id or sku), in one query. */
-  private async catalogFor(manager: EntityManager, current: readonly PricedLine[], inputs: readonly LineInputDto[]): Promise<Map<string, PricedProduct>> {
-    const ids = [...new Set([...current.map((l) => l.productId), ...inputs.flatMap((i) => (i.productId ? [i.productId] : []))])];
-    const skus = [...new Set(inputs.flatMap((i) => (!i.productId && i.sku ? [i.sku.toLowerCase()] : [])))];
-    if (ids.length === 0 && skus.length === 0) return new Map();
-    const rows = await manager
-      .getRepository(ProductEntity)
-      .createQueryBuilder('p')
-      .where('p.id = ANY(CAST(:ids AS uuid[])) OR lower(p.sku) = ANY(CAST(:skus AS text[]))', { ids, skus })
-      .getMany();
-    return new Map(
-      rows.map((p) => [
-        p.id,
-        { id: p.id, sku: p.sku, name: p.name, family: p.family, chargeType: p.chargeType, listPrice: Decimal.of(p.listPrice), termMonths: p.termMonths, active: p.active },
-      ]),
-    );
+  /** currency, orderBy and groups of a create or update, checked; every problem named. */
+  private checkStructure(input: QuoteStructureDto, definitions: readonly FieldDefinition[]): { groups?: QuoteGroup[] } {
+    const groups = input.groups?.map((g) => ({ name: g.name.trim(), startDate: g.startDate ? parseLocalDate(g.startDate) : null }));
+    const problems = [
+      ...(input.currency !== undefined ? validateCurrency(input.currency) : []),
+      ...(input.orderBy ? validateOrderBy(input.orderBy, definitions) : []),
+      ...(groups ? validateGroups(groups) : []),
+    ];
+    if (problems.length > 0) throw invalidInput(problems, problems.map((p) => p.message).join('; '));
+    return { groups };
   }
 
   /** The header fields that really change, each as { from, to }; checks account, owner and custom fields. */
@@ -194,8 +180,16 @@ export class QuotesService {
     consider('termMonths', input.termMonths);
     consider('validUntil', input.validUntil);
     consider('ownerId', input.ownerId);
+    consider('currency', input.currency);
+    const definitions = await this.fields.definitions(manager);
+    const { groups } = this.checkStructure(input, definitions);
+    if (input.orderBy && input.orderBy.join('\n') !== quote.orderBy.join('\n')) changes['orderBy'] = { from: quote.orderBy, to: input.orderBy };
+    if (groups) {
+      const before = await this.structure.groups(manager, quote.id);
+      if (JSON.stringify(before) !== JSON.stringify(groups)) changes['groups'] = { from: before, to: groups };
+    }
     if (input.fields) {
-      const merged = mergeFieldValues(quote.fields, this.checkedFields(input.fields, await this.fields.definitions(manager)));
+      const merged = mergeFieldValues(quote.fields, this.checkedFields(input.fields, definitions));
       if (!sameFields(merged, quote.fields)) changes['fields'] = { from: quote.fields, to: merged };
     }
     if (changes['ownerId'] && !isAdmin(actor)) throw new AppError(403, 'not_quote_owner', 'Forbidden', 'Only admins may hand a quote to someone else.');
@@ -227,9 +221,10 @@ export class QuotesService {
     return quote;
   }
 
-  private async assertAccount(manager: EntityManager, accountId: string): Promise<void> {
+  private async assertAccount(manager: EntityManager, accountId: string): Promise<AccountEntity> {
     const account = await manager.getRepository(AccountEntity).findOneBy({ id: accountId });
     if (!account || !account.active) throw invalidInput([{ field: 'accountId', message: account ? 'the account is inactive' : 'no such account' }]);
+    return account;
   }
 
   private async assertOwner(manager: EntityManager, ownerId: string): Promise<void> {

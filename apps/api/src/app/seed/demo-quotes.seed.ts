@@ -11,6 +11,7 @@ import { Role } from '../common/roles';
 import type { LineInputDto } from '../quotes/dto/quote-line.dto';
 import { QuotesService } from '../quotes/quotes.service';
 import { UserEntity } from '../users/user.entity';
+import { DemoCatalogueSeed } from './demo-catalogue.seed';
 
 const PRODUCTS: CreateProductDto[] = [
   { sku: 'HW-X1', name: 'Signet Appliance X1', family: 'Hardware', chargeType: 'one-time', listPrice: '4800.00', ssp: '4500.00', assetConversion: 'per-unit' },
@@ -30,7 +31,7 @@ const ACCOUNTS = [
 
 const line = (sku: string, quantity: string, more: Partial<LineInputDto> = {}): LineInputDto => ({ sku, quantity, ...more });
 
-/** Catalogue, custom fields and three quotes for the demo; skipped when the demo products exist. */
+/** Catalogue, custom fields and three quotes for the demo (skipped when the demo products exist), then the details seed. */
 @Injectable()
 export class DemoQuotesSeed {
   private readonly logger = new Logger(DemoQuotesSeed.name);
@@ -42,13 +43,18 @@ export class DemoQuotesSeed {
     private readonly accounts: AccountsService,
     private readonly fields: FieldsService,
     private readonly quotes: QuotesService,
+    private readonly details: DemoCatalogueSeed,
   ) {}
 
   async run(): Promise<void> {
-    if (await this.products.existsBy({ sku: PRODUCTS[0].sku })) return;
     const admin = await this.principal('admin@demo.signet', [Role.Admin]);
     const sales = await this.principal('sales@demo.signet', [Role.Sales]);
     if (!admin || !sales) return;
+    if (!(await this.products.existsBy({ sku: PRODUCTS[0].sku }))) await this.base(admin, sales);
+    await this.details.run(admin, sales);
+  }
+
+  private async base(admin: Principal, sales: Principal): Promise<void> {
     for (const product of PRODUCTS) await this.productsService.create(product, admin);
     const retired = await this.products.findOneByOrFail({ sku: 'HW-X0' });
     await this.productsService.update(retired.id, { active: false }, admin);

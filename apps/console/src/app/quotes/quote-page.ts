@@ -1,14 +1,13 @@
-import { DatePipe, DecimalPipe, KeyValuePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, type OnInit, signal } from '@angular/core';
+import { DatePipe, DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, HostListener, inject, input, type OnInit, signal, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
-import { Api, AuthStore, type QuoteDto, type QuoteLineDto, quotesGet, quotesHistory, quotesPutLines, quotesRemove, toProblem } from '@signet/console-data-access';
+import { Api, AuthStore, type QuoteDto, type QuoteLineDto, quotesGet, quotesHistory, quotesRemove, toProblem } from '@signet/console-data-access';
 import { ConfirmDialog, type ConfirmData } from '../shared/confirm-dialog';
 import { createLoader } from '../shared/loader';
 import { Loading } from '../shared/loading';
@@ -16,14 +15,13 @@ import { ProblemBanner } from '../shared/problem-banner';
 import { StatusChip } from '../shared/status-chip';
 import { ApprovalsPanel } from './approvals-panel';
 import { LineDialog, type LineDialogData } from './line-dialog';
+import { LinesEditor } from './lines-editor';
 import { QuoteDialog, type QuoteDialogData } from './quote-dialog';
 
-const LINES_PER_PAGE = 100;
-
-/** One quote: header, totals by group, its lines (paged, so 10,000 lines stay fast) and its history. */
+/** One quote: header, totals by group, its lines in an inline-editing grid (paged, so 10,000 lines stay fast) and its history. */
 @Component({
   selector: 'sg-quote-page',
-  imports: [DatePipe, DecimalPipe, KeyValuePipe, RouterLink, MatCardModule, MatButtonModule, MatTableModule, MatPaginatorModule, MatProgressBarModule, Loading, ProblemBanner, StatusChip, ApprovalsPanel],
+  imports: [DatePipe, DecimalPipe, RouterLink, MatCardModule, MatButtonModule, MatTableModule, MatProgressBarModule, Loading, ProblemBanner, StatusChip, ApprovalsPanel, LinesEditor],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './quote-page.scss',
   templateUrl: './quote-page.html',
@@ -35,9 +33,7 @@ export class QuotePage implements OnInit {
   private readonly snack = inject(MatSnackBar);
   private readonly router = inject(Router);
   private readonly auth = inject(AuthStore);
-  protected readonly lineColumns = ['pos', 'product', 'group', 'quantity', 'price', 'discount', 'dates', 'net', 'actions'];
-  protected readonly linePage = signal(0);
-  protected readonly linesPerPage = LINES_PER_PAGE;
+  private readonly editor = viewChild(LinesEditor);
   protected readonly acting = signal(false);
   protected readonly actionProblem = signal<ReturnType<typeof toProblem> | null>(null);
 
@@ -50,11 +46,6 @@ export class QuotePage implements OnInit {
     if (!quote || !me || quote.status === 'pending') return false;
     return this.auth.hasRole('admin') || (this.auth.hasRole('sales') && quote.ownerId === me.id);
   });
-  protected readonly visibleLines = computed(() => {
-    const lines = this.state.data()?.lines ?? [];
-    const start = this.linePage() * LINES_PER_PAGE;
-    return lines.slice(start, start + LINES_PER_PAGE);
-  });
   protected readonly customFields = computed(() => Object.entries(this.state.data()?.fields ?? {}));
 
   ngOnInit(): void {
@@ -62,8 +53,19 @@ export class QuotePage implements OnInit {
     void this.history.reload();
   }
 
-  protected onLinePage(event: PageEvent): void {
-    this.linePage.set(event.pageIndex);
+  /** True when the lines grid holds edits not saved yet (the route guard and beforeunload ask). */
+  hasUnsavedChanges(): boolean {
+    return this.editor()?.dirty() ?? false;
+  }
+
+  @HostListener('window:beforeunload', ['$event'])
+  protected beforeUnload(event: BeforeUnloadEvent): void {
+    if (this.hasUnsavedChanges()) event.preventDefault();
+  }
+
+  protected editLineById(quote: QuoteDto, id: string): void {
+    const line = quote.lines.find((l) => l.id === id);
+    if (line) this.editLine(quote, line);
   }
 
   protected editHeader(quote: QuoteDto): void {
@@ -73,19 +75,8 @@ export class QuotePage implements OnInit {
       .subscribe((saved) => saved && this.changed('Saved the quote'));
   }
 
-  protected addLine(quote: QuoteDto): void {
-    this.openLine(quote, null, 'Added a line');
-  }
-
   protected editLine(quote: QuoteDto, line: QuoteLineDto): void {
     this.openLine(quote, line, `Saved line ${line.position + 1}`);
-  }
-
-  protected async removeLine(quote: QuoteDto, line: QuoteLineDto): Promise<void> {
-    await this.act(async () => {
-      await this.api.invoke(quotesPutLines, { id: quote.id, body: { version: quote.version, upsert: [], remove: [line.id] } });
-      this.changed(`Removed ${line.sku}${quote.lines.some((l) => l.parentId === line.id) ? ' and its bundle' : ''}`);
-    });
   }
 
   protected deleteQuote(quote: QuoteDto): void {
@@ -101,10 +92,6 @@ export class QuotePage implements OnInit {
           await this.router.navigate(['/quotes']);
         });
       });
-  }
-
-  protected isComponent(line: QuoteLineDto): boolean {
-    return line.parentId !== null;
   }
 
   private openLine(quote: QuoteDto, line: QuoteLineDto | null, message: string): void {

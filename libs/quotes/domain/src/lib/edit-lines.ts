@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '@signet/shared-kernel';
+import { type BundleCatalog, expandBundles } from './bundles';
 import {
   definitionsOf,
   validateFieldValues,
@@ -37,6 +38,10 @@ export interface LineContext {
   /** Products by id: at least every product the upserted lines name. */
   readonly catalog: ReadonlyMap<string, PricedProduct>;
   readonly fieldDefinitions: readonly FieldDefinition[];
+  /** Bundle definitions: new bundle lines without components are expanded (see expandBundles). */
+  readonly bundles?: BundleCatalog;
+  /** Ids for component lines the expansion adds. */
+  readonly newId?: () => string;
 }
 
 export interface LinesEdited {
@@ -128,10 +133,22 @@ function priceUpserts(
  */
 export function editLines(
   current: readonly PricedLine[],
-  changes: LineChanges,
+  requested: LineChanges,
   context: LineContext,
 ): Result<LinesEdited, QuotesError> {
   const byId = new Map(current.map((line) => [line.id, line]));
+  const changes: LineChanges =
+    context.bundles && context.newId
+      ? {
+          ...requested,
+          upsert: expandBundles(
+            current,
+            requested.upsert,
+            context.bundles,
+            context.newId,
+          ),
+        }
+      : requested;
   const priced = priceUpserts(byId, changes, context);
   if (!priced.ok) return err(invalid(priced.error));
 

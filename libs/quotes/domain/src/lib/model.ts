@@ -35,6 +35,12 @@ export type FieldScalar = string | number | boolean | null;
 export type FieldValue = FieldScalar | readonly FieldScalar[];
 export type FieldValues = Readonly<Record<string, FieldValue>>;
 
+/** A named section of a quote's lines; its start date is the default start of its lines. */
+export interface QuoteGroup {
+  readonly name: string;
+  readonly startDate: LocalDate | null;
+}
+
 export interface QuoteHeader {
   readonly id: string;
   readonly ownerId: string;
@@ -42,6 +48,8 @@ export interface QuoteHeader {
   readonly startDate: LocalDate;
   readonly termMonths: number | null;
   readonly fields: FieldValues;
+  /** Declared groups; a line in a group with a start date starts then unless it says otherwise. */
+  readonly groups?: readonly QuoteGroup[];
 }
 
 /** A line as the user states it; everything else is derived by `priceLine`. */
@@ -59,6 +67,8 @@ export interface LineInput {
   readonly startDate: LocalDate | null;
   readonly termMonths: number | null;
   readonly fields: FieldValues;
+  /** A ship-to location of the quote's account; absent means none. */
+  readonly shipToLocationId?: string | null;
 }
 
 /** A line as written through the API: price and discount may be left to their defaults. */
@@ -77,7 +87,7 @@ export interface PricedLine extends LineInput {
   readonly productName: string;
   readonly family: string | null;
   readonly chargeType: ChargeType;
-  /** Resolved dates: start defaults to the quote's; recurring end = start + term − 1 day. */
+  /** Resolved dates: start defaults to the group's, else the quote's; recurring end = start + term − 1 day. */
   readonly start: LocalDate;
   readonly end: LocalDate;
   /** Resolved term (line, else quote, else product); null for one-time lines. */

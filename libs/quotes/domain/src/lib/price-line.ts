@@ -41,6 +41,15 @@ export function lineEnd(start: LocalDate, term: number | null): LocalDate {
   return term === null ? start : addDays(addMonths(start, term), -1);
 }
 
+/** The start date of the line's group, when the group is declared with one. */
+export function groupStart(
+  header: Pick<QuoteHeader, 'groups'>,
+  group: string | null,
+): LocalDate | null {
+  if (group === null || !header.groups) return null;
+  return header.groups.find((g) => g.name === group)?.startDate ?? null;
+}
+
 /**
  * Prices one line. One-time: list = unit price × quantity. Recurring: the unit price is per 12
  * months, so list = unit price × quantity × term ÷ 12. Net = list × (100 − discount) ÷ 100.
@@ -55,7 +64,8 @@ export function priceLine(
   const recurring = product.chargeType === 'recurring';
   const term = recurring ? resolveTerm(line, header, product) : null;
   if (recurring && term === null) return null;
-  const start = line.startDate ?? header.startDate;
+  const start =
+    line.startDate ?? groupStart(header, line.group) ?? header.startDate;
   const gross = line.listUnitPrice
     .mul(line.quantity)
     .mul(term === null ? Decimal.ONE : Decimal.of(term).div(TWELVE));

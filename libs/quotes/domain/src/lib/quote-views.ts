@@ -93,6 +93,8 @@ export interface OrdersQuoteView {
     readonly endDate: LocalDate;
     readonly termMonths: number | null;
     readonly group: string | null;
+    /** Ship-to location id (split path `shipTo`). */
+    readonly shipTo: string | null;
     readonly fields: Readonly<Record<string, FieldValue>>;
   }[];
 }
@@ -117,6 +119,7 @@ export function ordersQuoteView(
       endDate: line.end,
       termMonths: line.term,
       group: line.group,
+      shipTo: line.shipToLocationId ?? null,
       fields: line.fields,
     })),
   };

@@ -31,6 +31,7 @@ export function sameLine(a: PricedLine, b: PricedLine): boolean {
     a.discountPercent.eq(b.discountPercent) &&
     a.parentId === b.parentId &&
     a.group === b.group &&
+    (a.shipToLocationId ?? null) === (b.shipToLocationId ?? null) &&
     a.startDate === b.startDate &&
     a.termMonths === b.termMonths &&
     a.start === b.start &&

@@ -36,7 +36,7 @@ export class LineInputDto {
   @IsDecimalValue()
   discountPercent?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The bundle root line this line belongs to.' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The bundle root line this line belongs to. A new line of a bundle product that no line names as parent gets its component lines added.' })
   @IsOptional()
   @IsUUID()
   parentId?: string | null;
@@ -63,6 +63,11 @@ export class LineInputDto {
   @IsOptional()
   @IsPlainObject()
   fields?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: "A ship-to location of the quote's account." })
+  @IsOptional()
+  @IsUUID()
+  shipToLocationId?: string | null;
 }
 
 export class PutLinesDto {
@@ -109,4 +114,5 @@ export class QuoteLineDto {
   @ApiProperty({ example: '12000.00' }) listTotal!: string;
   @ApiProperty({ example: '10200.00' }) netTotal!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) fields!: Record<string, unknown>;
+  @ApiProperty({ type: String, nullable: true, description: "A ship-to location of the quote's account." }) shipToLocationId!: string | null;
 }

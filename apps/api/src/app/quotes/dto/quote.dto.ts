@@ -6,7 +6,44 @@ import { PageQueryDto } from '../../common/pagination';
 import { IsLocalDate, IsPlainObject } from '../../common/value-validators';
 import { LineInputDto, QuoteLineDto } from './quote-line.dto';
 
-export class CreateQuoteDto {
+export class QuoteGroupInputDto {
+  @ApiProperty({ example: 'Phase 1' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  name!: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-09-01', description: 'Default start of the lines in this group.' })
+  @IsOptional()
+  @IsLocalDate()
+  startDate?: string | null;
+}
+
+/** currency, orderBy and groups: shared by create, update and import. */
+export class QuoteStructureDto {
+  @ApiPropertyOptional({ example: 'EUR', description: "ISO 4217. Default on create: the account's currency." })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code like EUR' })
+  currency?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['group', 'shipTo'], description: 'Default split of POST /quotes/:id/orders: group, sku, startDate, endDate, termMonths, shipTo or fields.<line field>.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  orderBy?: string[];
+
+  @ApiPropertyOptional({ type: [QuoteGroupInputDto], description: 'Line groups in order; on update, replaces them all. A line naming an undeclared group declares it (unless groups are given on create).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => QuoteGroupInputDto)
+  groups?: QuoteGroupInputDto[];
+}
+
+export class CreateQuoteDto extends QuoteStructureDto {
   @ApiProperty({ example: 'Acme platform renewal 2026' })
   @IsString()
   @MinLength(1)
@@ -52,7 +89,7 @@ export class CreateQuoteDto {
   lines?: LineInputDto[];
 }
 
-export class UpdateQuoteDto {
+export class UpdateQuoteDto extends QuoteStructureDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -144,6 +181,7 @@ export class QuoteSummaryDto {
   @ApiProperty() accountName!: string;
   @ApiProperty() ownerId!: string;
   @ApiProperty() ownerName!: string;
+  @ApiProperty({ example: 'EUR' }) currency!: string;
   @ApiProperty({ example: '2026-07-01' }) startDate!: string;
   @ApiProperty({ type: Number, nullable: true }) termMonths!: number | null;
   @ApiProperty({ type: String, nullable: true }) validUntil!: string | null;
@@ -163,17 +201,20 @@ export class QuoteSummaryPageDto {
 
 export class GroupTotalDto {
   @ApiProperty({ type: String, nullable: true, description: 'null for lines in no group.' }) group!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Default start of the lines in this group.' }) startDate!: string | null;
   @ApiProperty() lineCount!: number;
   @ApiProperty() listTotal!: string;
   @ApiProperty() netTotal!: string;
 }
 
 export class QuoteDto extends QuoteSummaryDto {
+  @ApiProperty({ type: [String], description: 'Default split paths for orders.' }) orderBy!: string[];
+  @ApiProperty({ type: String, nullable: true, description: "The CRM's id of an imported quote." }) externalId!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) fields!: Record<string, unknown>;
   @ApiProperty() discountAmount!: string;
   @ApiProperty() oneTimeTotal!: string;
   @ApiProperty() recurringTotal!: string;
-  @ApiProperty({ type: [GroupTotalDto] }) groups!: GroupTotalDto[];
+  @ApiProperty({ type: [GroupTotalDto], description: "Totals per group in order of each group's first line (null: lines in no group), with the group's start date; declared groups without lines last." }) groups!: GroupTotalDto[];
   @ApiProperty({ type: [QuoteLineDto] }) lines!: QuoteLineDto[];
 }
 

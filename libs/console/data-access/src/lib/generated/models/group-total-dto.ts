@@ -10,4 +10,9 @@ export interface GroupTotalDto {
   lineCount: number;
   listTotal: string;
   netTotal: string;
+
+  /**
+   * Default start of the lines in this group.
+   */
+  startDate: string | null;
 }

@@ -27,7 +27,7 @@ export interface LineInputDto {
   listUnitPrice?: string | null;
 
   /**
-   * The bundle root line this line belongs to.
+   * The bundle root line this line belongs to. A new line of a bundle product that no line names as parent gets its component lines added.
    */
   parentId?: string | null;
 
@@ -40,6 +40,11 @@ export interface LineInputDto {
    * Positive, at most 4 decimals.
    */
   quantity: string;
+
+  /**
+   * A ship-to location of the quote's account.
+   */
+  shipToLocationId?: string | null;
 
   /**
    * The product by sku, when `productId` is not given.

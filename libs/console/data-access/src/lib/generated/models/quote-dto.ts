@@ -7,15 +7,25 @@ export interface QuoteDto {
   accountId: string;
   accountName: string;
   createdAt: string;
+  currency: string;
   discountAmount: string;
 
   /**
    * (1 − net ÷ list) × 100; null without a list amount.
    */
   discountPercent: string | null;
+
+  /**
+   * The CRM's id of an imported quote.
+   */
+  externalId: string | null;
   fields: {
 [key: string]: any;
 };
+
+  /**
+   * Totals per group in order of each group's first line (null: lines in no group), with the group's start date; declared groups without lines last.
+   */
   groups: Array<GroupTotalDto>;
   id: string;
   lineCount: number;
@@ -25,6 +35,11 @@ export interface QuoteDto {
   netTotal: string;
   number: string;
   oneTimeTotal: string;
+
+  /**
+   * Default split paths for orders.
+   */
+  orderBy: Array<string>;
   ownerId: string;
   ownerName: string;
   recurringTotal: string;

@@ -23,6 +23,11 @@ export interface QuoteLineDto {
   productId: string;
   productName: string;
   quantity: string;
+
+  /**
+   * A ship-to location of the quote's account.
+   */
+  shipToLocationId: string | null;
   sku: string;
 
   /**

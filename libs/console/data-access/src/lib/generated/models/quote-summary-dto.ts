@@ -5,6 +5,7 @@ export interface QuoteSummaryDto {
   accountId: string;
   accountName: string;
   createdAt: string;
+  currency: string;
 
   /**
    * (1 − net ÷ list) × 100; null without a list amount.
