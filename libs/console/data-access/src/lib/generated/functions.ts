@@ -241,6 +241,8 @@ export type { QuotesHistory$Params as QuotesHistory$Params } from './fn/quotes/q
 export { quotesHistory as quotesHistory } from './fn/quotes/quotes-history';
 export type { QuotesPutLines$Params as QuotesPutLines$Params } from './fn/quotes/quotes-put-lines';
 export { quotesPutLines as quotesPutLines } from './fn/quotes/quotes-put-lines';
+export type { QuotesImportQuote$Params as QuotesImportQuote$Params } from './fn/quotes/quotes-import-quote';
+export { quotesImportQuote as quotesImportQuote } from './fn/quotes/quotes-import-quote';
 export type { UsersList$Params as UsersList$Params } from './fn/users/users-list';
 export { usersList as usersList } from './fn/users/users-list';
 export type { UsersCreate$Params as UsersCreate$Params } from './fn/users/users-create';
