@@ -26,6 +26,7 @@ import { QuotesModule } from './quotes/quotes.module';
 import { BootstrapAdminService } from './seed/bootstrap-admin.service';
 import { DemoQuotesSeed } from './seed/demo-quotes.seed';
 import { DemoSeedService } from './seed/demo-seed.service';
+import { OutboxModule } from './sync/outbox/outbox.module';
 import { SyncModule } from './sync/sync.module';
 import { UsersModule } from './users/users.module';
 
@@ -55,6 +56,7 @@ import { UsersModule } from './users/users.module';
     }),
     DiscoveryModule,
     QueueModule,
+    OutboxModule,
     AuditModule,
     UsersModule,
     ApiKeysModule,

@@ -7,6 +7,8 @@ import { ProductEntity } from '../catalogue/product.entity';
 import { QuoteHistoryEntity } from '../quotes/quote-history.entity';
 import { QuoteEntity } from '../quotes/quote.entity';
 import { SyncLedgerEntity } from '../sync/sync-ledger.entity';
+import { SyncLedgerEventEntity } from '../sync/sync-ledger-event.entity';
+import { SyncOutboxEntity } from '../sync/outbox/sync-outbox.entity';
 import { NOTIFICATION_ENTITIES } from '../notifications/notifications.module';
 import { UserEntity } from '../users/user.entity';
 import { ApprovalRuleEntity } from '../approval-rules/approval-rule.entity';
@@ -22,6 +24,7 @@ import { ApprovalSubmissions1764420000000 } from './migrations/1764420000000-app
 import { ApprovalNotificationState1764450000000 } from './migrations/1764450000000-approval-notification-state';
 import { OrdersAndContracts1764460000000 } from './migrations/1764460000000-orders-and-contracts';
 import { CatalogueDetails1764470000000 } from './migrations/1764470000000-catalogue-details';
+import { SyncOutbox1764480000000 } from './migrations/1764480000000-sync-outbox';
 
 /** Entities and migrations are listed explicitly: the API is bundled, so globs would find nothing. */
 export const ENTITIES = [
@@ -29,6 +32,8 @@ export const ENTITIES = [
   AuditEventEntity,
   ApiKeyEntity,
   SyncLedgerEntity,
+  SyncLedgerEventEntity,
+  SyncOutboxEntity,
   ProductEntity,
   AccountEntity,
   FieldDefinitionEntity,
@@ -44,6 +49,7 @@ export const ENTITIES = [
 ];
 export const MIGRATIONS = [Foundation1764300000000, ApprovalConfiguration1764320000000, Notifications1764350000000, CatalogueAndQuotes1764400000000, ApprovalSubmissions1764420000000, ApprovalNotificationState1764450000000, OrdersAndContracts1764460000000,
   CatalogueDetails1764470000000,
+  SyncOutbox1764480000000,
 ];
 
 export function databaseOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { OutboxService } from '../sync/outbox/outbox.service';
 
 /** Canonical business events of orders and contracts, named as `@signet/sync-contracts` names their jobs. */
 export type BusinessEventType =
@@ -19,23 +20,17 @@ export interface BusinessEvent {
 
 /**
  * The one place orders and contracts hand their events to the ERP sync. Callers pass the
- * transaction's manager so the event belongs to the same commit as the change; the transactional
- * outbox of the sync module plugs in here (it writes the row with this manager), and until it does
- * the event is logged with its object so operators can see what would have been sent.
+ * transaction's manager so the event belongs to the same commit as the change: it is written to
+ * the transactional outbox (`sync_outbox`), and the relay publishes it once the commit is done.
  */
 @Injectable()
 export class BusinessEventsService {
   private readonly logger = new Logger('BusinessEvents');
 
+  constructor(private readonly outbox: OutboxService) {}
+
   async emit(manager: EntityManager, event: BusinessEvent): Promise<void> {
-    void manager;
-    this.logger.log(
-      {
-        event: event.type,
-        objectType: event.objectType,
-        objectId: event.objectId,
-      },
-      'business event',
-    );
+    const emitted = await this.outbox.emit(manager, event);
+    this.logger.debug({ event: event.type, objectType: event.objectType, objectId: event.objectId, eventId: emitted.id, sequence: emitted.sequence }, 'business event');
   }
 }
