@@ -1,0 +1,90 @@
+import { createActivatedOrders, type PrivateRedis, type Stack, startPrivateRedis, startStack } from '@signet/testing';
+import {
+  describeOutcome,
+  documentsOf,
+  erpConnectorsUnderTest,
+  FAST_API_ENV,
+  FAST_CONNECTOR_ENV,
+  settled,
+  TEST_EXTERNAL_IDS,
+  waitUntilSynced,
+} from './support/sync-acceptance';
+
+/**
+ * Issue 7 acceptance: Redis stopped mid-run and started again empty (every queued, delayed and
+ * active job and every unconsumed result is gone) → the outbox's redelivery sweep publishes what
+ * the ledger still has pending, and no order is lost or duplicated. Runs on a private
+ * `redis-server` so the shared one is never touched.
+ */
+const ORDERS = 200;
+const FAULTS = { latencyMs: 25, errorRate: 0.05, seed: 11 };
+const STOP_AT = 50;
+const OUTAGE_MS = 3_000;
+const SYNC_WAIT_MS = 3 * 60_000;
+const connectors = erpConnectorsUnderTest();
+const log = (line: string) => process.stdout.write(`[sync-redis] ${line}\n`);
+
+describe(`ERP sync acceptance: Redis restarted empty mid-run (${connectors.join(', ')})`, () => {
+  let redis: PrivateRedis;
+  let stack: Stack;
+
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+    stack = await startStack('sync_redis', {
+      engine: 'redis',
+      redisUrl: redis.url,
+      connectors,
+      env: FAST_API_ENV,
+      connectorEnv: FAST_CONNECTOR_ENV,
+      simEnv: { ERP_SIM_FAULTS: JSON.stringify(FAULTS) },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.stop();
+    await redis?.stop();
+  }, 60_000);
+
+  it(
+    'redelivers from the outbox after Redis comes back empty: nothing lost, nothing duplicated',
+    async () => {
+      const started = Date.now();
+      let stopWatching = false;
+      const restarted = (async () => {
+        while (!stopWatching) {
+          const held = (await documentsOf('sap', stack.erpSimUrl).catch(() => [])).length;
+          if (held >= STOP_AT) {
+            const keysBefore = await redis.dbsize();
+            await redis.stop();
+            log(`Redis stopped with ${keysBefore} keys, ${held} of ${ORDERS} orders in SAP, after ${Date.now() - started} ms`);
+            await new Promise((r) => setTimeout(r, OUTAGE_MS));
+            await redis.start();
+            log(`Redis started again on port ${redis.port}, empty`);
+            return { held, keysBefore };
+          }
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return undefined;
+      })();
+
+      const batch = await createActivatedOrders(stack, { count: ORDERS, label: 'redis', externalIds: TEST_EXTERNAL_IDS, concurrency: 4 });
+      log(`made ${ORDERS} activated orders in ${Date.now() - started} ms`);
+      const outage = await Promise.race([restarted, new Promise<undefined>((r) => setTimeout(r, 60_000))]);
+      stopWatching = true;
+      // Mid-run, and Redis really held the run's state when it went away.
+      expect(outage).toBeDefined();
+      expect(outage?.held).toBeLessThan(ORDERS);
+      expect(outage?.keysBefore).toBeGreaterThan(0);
+
+      const results = await waitUntilSynced(stack, connectors, batch.orders, SYNC_WAIT_MS, log);
+      log(`settled after ${Date.now() - started} ms: ${results.map(describeOutcome).join(' | ')}`);
+      for (const result of results) {
+        expect(settled(result) ? `${result.connector} settled` : describeOutcome(result)).toBe(`${result.connector} settled`);
+        expect(result.erp.stored).toBe(ORDERS);
+        expect(result.erp.duplicated).toEqual({});
+      }
+      // The processes lived through the outage (they reconnect instead of dying).
+      expect(stack.processes.filter((p) => p.exited).map((p) => p.name)).toEqual([]);
+    },
+    SYNC_WAIT_MS + 3 * 60_000,
+  );
+});
