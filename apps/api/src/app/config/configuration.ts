@@ -39,6 +39,10 @@ export const configSchema = Joi.object({
   DEFAULT_CURRENCY: Joi.string().pattern(/^[A-Z]{3}$/).default('USD'),
   RENEWAL_LEAD_DAYS: Joi.number().integer().min(0).max(3650).default(60),
   RENEWAL_SWEEP_MINUTES: Joi.number().integer().min(1).max(10080).default(60),
+  SYNC_RELAY_ENABLED: Joi.boolean().default(true),
+  SYNC_RELAY_POLL_MS: Joi.number().integer().min(100).max(600_000).default(2000),
+  SYNC_RELAY_BATCH: Joi.number().integer().min(1).max(5000).default(200),
+  SYNC_REDELIVERY_SECONDS: Joi.number().integer().min(1).max(86_400).default(60),
 });
 
 export interface AppSettings {
@@ -177,4 +181,24 @@ export const contractsConfig = registerAs(
   }),
 );
 
-export const ALL_CONFIGS = [appConfig, databaseConfig, queueConfig, authConfig, connectorConfig, notificationConfig, contractsConfig];
+export interface SyncRelaySettings {
+  /** Publishes the outbox from this process (every API process may; SKIP LOCKED shares the work). */
+  enabled: boolean;
+  /** Polling fallback when no NOTIFY arrives (e.g. the listening connection dropped). */
+  pollMs: number;
+  batch: number;
+  /** A ledger entry still pending this long is re-published if its job is gone from the queue. */
+  redeliverySeconds: number;
+}
+
+export const syncRelayConfig = registerAs(
+  'syncRelay',
+  (): SyncRelaySettings => ({
+    enabled: String(process.env['SYNC_RELAY_ENABLED'] ?? 'true') !== 'false',
+    pollMs: Number(process.env['SYNC_RELAY_POLL_MS'] ?? 2000),
+    batch: Number(process.env['SYNC_RELAY_BATCH'] ?? 200),
+    redeliverySeconds: Number(process.env['SYNC_REDELIVERY_SECONDS'] ?? 60),
+  }),
+);
+
+export const ALL_CONFIGS = [appConfig, databaseConfig, queueConfig, authConfig, connectorConfig, notificationConfig, contractsConfig, syncRelayConfig];

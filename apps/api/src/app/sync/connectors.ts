@@ -23,3 +23,26 @@ export function connectorStatuses(settings: ConnectorSettings): ConnectorStatus[
     entry('netsuite', 'NetSuite', settings.netsuiteBaseUrl, 'NETSUITE_BASE_URL'),
   ];
 }
+
+export type ConnectorHealthState = 'ok' | 'degraded' | 'paused' | 'disabled';
+
+export interface HealthInputs {
+  enabled: boolean;
+  paused: boolean;
+  deadLetters: number;
+  failedJobs: number;
+  lastSuccessAt: Date | null;
+  lastFailureAt: Date | null;
+}
+
+/**
+ * disabled (no settings) > paused (an admin paused its queue) > degraded (dead letters waiting,
+ * failed jobs, or the latest outcome was a failure) > ok.
+ */
+export function connectorHealth(inputs: HealthInputs): ConnectorHealthState {
+  if (!inputs.enabled) return 'disabled';
+  if (inputs.paused) return 'paused';
+  const failingLately = inputs.lastFailureAt !== null && (inputs.lastSuccessAt === null || inputs.lastFailureAt > inputs.lastSuccessAt);
+  if (inputs.deadLetters > 0 || inputs.failedJobs > 0 || failingLately) return 'degraded';
+  return 'ok';
+}

@@ -211,8 +211,16 @@ export type { QuotesPutLines$Params as QuotesPutLines$Params } from './fn/quotes
 export { quotesPutLines as quotesPutLines } from './fn/quotes/quotes-put-lines';
 export type { SyncConnectors$Params as SyncConnectors$Params } from './fn/sync/sync-connectors';
 export { syncConnectors as syncConnectors } from './fn/sync/sync-connectors';
+export type { SyncPause$Params as SyncPause$Params } from './fn/sync/sync-pause';
+export { syncPause as syncPause } from './fn/sync/sync-pause';
 export type { SyncPing$Params as SyncPing$Params } from './fn/sync/sync-ping';
 export { syncPing as syncPing } from './fn/sync/sync-ping';
+export type { SyncResume$Params as SyncResume$Params } from './fn/sync/sync-resume';
+export { syncResume as syncResume } from './fn/sync/sync-resume';
+export type { SyncDeadLetters$Params as SyncDeadLetters$Params } from './fn/sync/sync-dead-letters';
+export { syncDeadLetters as syncDeadLetters } from './fn/sync/sync-dead-letters';
+export type { SyncRedrive$Params as SyncRedrive$Params } from './fn/sync/sync-redrive';
+export { syncRedrive as syncRedrive } from './fn/sync/sync-redrive';
 export type { SyncLedger$Params as SyncLedger$Params } from './fn/sync/sync-ledger';
 export { syncLedger as syncLedger } from './fn/sync/sync-ledger';
 export type { UsersList$Params as UsersList$Params } from './fn/users/users-list';

@@ -3,9 +3,22 @@
 
 import { QueueCountsDto } from '../models/queue-counts-dto';
 export interface ConnectorDto {
+
+  /**
+   * Ledger entries currently dead (status failed).
+   */
+  deadLetters: number;
   enabled: boolean;
+  health: 'ok' | 'degraded' | 'paused' | 'disabled';
   id: 'webhook' | 'sap' | 'netsuite';
+  lastFailureAt: string | null;
+  lastSuccessAt: string | null;
   name: string;
+
+  /**
+   * The queue is paused: jobs wait until it is resumed.
+   */
+  paused: boolean;
   queue: QueueCountsDto;
   reason: string | null;
 }

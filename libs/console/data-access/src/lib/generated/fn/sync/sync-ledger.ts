@@ -13,7 +13,14 @@ export interface SyncLedger$Params {
   page?: number;
   pageSize?: number;
   connector?: 'webhook' | 'sap' | 'netsuite';
-  status?: 'queued' | 'succeeded' | 'failed' | 'skipped';
+  status?: 'queued' | 'pending' | 'succeeded' | 'failed' | 'skipped';
+  objectType?: 'order' | 'contract' | 'ping';
+  objectId?: string;
+
+/**
+ * Order or contract number (exact, case-insensitive).
+ */
+  objectNumber?: string;
 }
 
 export function syncLedger(http: HttpClient, rootUrl: string, params?: SyncLedger$Params, context?: HttpContext): Observable<StrictHttpResponse<LedgerPageDto>> {
@@ -23,6 +30,9 @@ export function syncLedger(http: HttpClient, rootUrl: string, params?: SyncLedge
     rb.query('pageSize', params.pageSize, {});
     rb.query('connector', params.connector, {});
     rb.query('status', params.status, {});
+    rb.query('objectType', params.objectType, {});
+    rb.query('objectId', params.objectId, {});
+    rb.query('objectNumber', params.objectNumber, {});
   }
 
   return http.request(
