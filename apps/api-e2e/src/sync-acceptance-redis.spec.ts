@@ -1,4 +1,4 @@
-import { createActivatedOrders, type PrivateRedis, type Stack, startPrivateRedis, startStack } from '@signet/testing';
+import { createActivatedOrders, eventually, type PrivateRedis, type Stack, startPrivateRedis, startStack } from '@signet/testing';
 import {
   describeOutcome,
   documentsOf,
@@ -23,6 +23,62 @@ const OUTAGE_MS = 3_000;
 const SYNC_WAIT_MS = 3 * 60_000;
 const connectors = erpConnectorsUnderTest();
 const log = (line: string) => process.stdout.write(`[sync-redis] ${line}\n`);
+
+interface ConnectorQueue {
+  id: string;
+  queue: { waiting: number; active: number; delayed: number };
+}
+
+/**
+ * The API's half on its own, with no connector consuming: what the queue lost, the outbox puts
+ * back — both the jobs Redis held when it died and the events committed while it was away.
+ */
+describe('outbox redelivery across a Redis restart (API only)', () => {
+  let redis: PrivateRedis;
+  let stack: Stack;
+  const waiting = async () => {
+    const response = await stack.admin.get<ConnectorQueue[]>('/api/sync/connectors');
+    return response.body.find((c) => c.id === 'webhook')?.queue.waiting;
+  };
+
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+    stack = await startStack('sync_redis_api', { engine: 'redis', redisUrl: redis.url, connector: false, env: FAST_API_ENV });
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.stop();
+    await redis?.stop();
+  }, 60_000);
+
+  it('re-publishes every pending job that an empty Redis lost, once', async () => {
+    await createActivatedOrders(stack, { count: 50, label: 'lost' });
+    await eventually(async () => ((await waiting()) === 50 ? true : undefined), 30_000);
+    expect(await redis.dbsize()).toBeGreaterThan(0);
+    await redis.stop();
+    await new Promise((r) => setTimeout(r, 1000));
+    await redis.start();
+    expect(await redis.dbsize()).toBe(0);
+    await eventually(async () => ((await waiting()) === 50 ? true : undefined), 60_000, 500);
+    // The same job ids: a second sweep finds them queued and adds nothing.
+    await new Promise((r) => setTimeout(r, Number(FAST_API_ENV.SYNC_REDELIVERY_SECONDS) * 1000 + 1500));
+    expect(await waiting()).toBe(50);
+  }, 120_000);
+
+  it('publishes the events committed while Redis was down once it is back', async () => {
+    await redis.stop();
+    // Activations commit their outbox rows without Redis (requests may wait for it to return).
+    const made = createActivatedOrders(stack, { count: 10, label: 'outage' });
+    await new Promise((r) => setTimeout(r, 3000));
+    await redis.start();
+    await made;
+    // The 10 new events, and again the 50 of the first test that this restart lost as well.
+    let last: number | undefined;
+    await eventually(async () => ((last = await waiting()) === 60 ? true : undefined), 60_000, 500).catch((error: Error) => {
+      throw new Error(`${error.message}; ${last} jobs waiting`);
+    });
+    expect(stack.processes.filter((p) => p.exited).map((p) => p.name)).toEqual([]);
+  }, 120_000);
+});
 
 describe(`ERP sync acceptance: Redis restarted empty mid-run (${connectors.join(', ')})`, () => {
   let redis: PrivateRedis;

@@ -48,10 +48,12 @@ function expectStatus(what: string, response: { status: number; body: unknown },
   if (!ok.includes(response.status)) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body).slice(0, 500)}`);
 }
 
-/** The line field the factory splits by; made once per database (a second POST answers 409). */
+/** The line field the factory splits by; made once per database. */
 async function ensureSplitField(admin: TestClient): Promise<void> {
-  const saved = await admin.post('/api/fields', { object: 'line', name: SPLIT_FIELD, label: 'Sync test batch', type: 'text' });
-  expectStatus('split field', saved, 201, 409);
+  const fields = await admin.get<{ items: { object: string; name: string }[] }>('/api/fields?pageSize=200');
+  expectStatus('fields', fields, 200);
+  if (fields.body.items.some((f) => f.object === 'line' && f.name === SPLIT_FIELD)) return;
+  expectStatus('split field', await admin.post('/api/fields', { object: 'line', name: SPLIT_FIELD, label: 'Sync test batch', type: 'text' }), 201);
 }
 
 /**
@@ -83,8 +85,8 @@ export async function createActivatedOrders(stack: Stack, options: OrderBatchOpt
   const admin = stack.admin;
   const tag = options.label.replace(/[^A-Za-z0-9]/g, '').slice(0, 20).toUpperCase() || 'BATCH';
   await ensureSplitField(admin);
-  const sku = `SYNC-${tag}`;
-  expectStatus('product', await admin.post('/api/products', { sku, name: `Sync test item ${tag}`, chargeType: 'one-time', listPrice: '100.00', ssp: '100.00' }), 201, 409);
+  const sku = `SYNC-${tag}-${Date.now().toString(36).toUpperCase()}`;
+  expectStatus('product', await admin.post('/api/products', { sku, name: `Sync test item ${tag}`, chargeType: 'one-time', listPrice: '100.00', ssp: '100.00' }), 201);
   const account = await admin.post<{ id: string }>('/api/accounts', { name: `Sync test ${options.label} ${Date.now()}` });
   expectStatus('account', account, 201);
   const accountId = account.body.id;
