@@ -1,4 +1,5 @@
-import { eventually, queuePrefix, redisUrl, type Stack, startStack, userWithRoles } from '@signet/testing';
+import { eventually, type QueueEngine, queuePrefix, redisUrl, type Stack, startStack, userWithRoles } from '@signet/testing';
+import { configureQueueBackend } from '@signet/sync-queue';
 import { JobName, parseSyncEvent, QueueName, resultJobId, SYNC_RESULT_VERSION, type SyncOrderDocument, type SyncResultPayload, syncEventJobId } from '@signet/sync-contracts';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
@@ -30,10 +31,11 @@ interface Connector { id: string; enabled: boolean; paused: boolean; health: str
 interface Problem { code: string; status: number; errors?: { field: string }[]; ids?: string[] }
 interface OutboxRow { id: string; type: string; object_number: string; sequence: number; published_at: Date | null }
 
-const LABEL = 'sync-outbox';
 const today = new Date().toISOString().slice(0, 10);
 
-describe('transactional outbox, relay, ledger and dead letters (real PostgreSQL and Redis)', () => {
+describe.each<QueueEngine>(['redis', 'postgres'])('transactional outbox, relay, ledger and dead letters on %s', (engine) => {
+  const LABEL = `sync_outbox_${engine}`;
+  let connection: never;
   let stack: Stack;
   let pg: Client;
   let webhookQueue: Queue;
@@ -55,10 +57,10 @@ describe('transactional outbox, relay, ledger and dead letters (real PostgreSQL 
   const activate = (key: string) => stack.admin.post<{ status: string }>(`/api/orders/${order(key).id}/activate`, {});
 
   beforeAll(async () => {
-    stack = await startStack(LABEL, { connector: false, env: { SYNC_RELAY_POLL_MS: '300', SYNC_REDELIVERY_SECONDS: '2' } });
+    stack = await startStack(LABEL, { engine, connector: false, env: { SYNC_RELAY_POLL_MS: '300', SYNC_REDELIVERY_SECONDS: '2' } });
     pg = new Client({ connectionString: stack.db.url });
     await pg.connect();
-    const connection = { url: redisUrl() } as never;
+    connection = configureQueueBackend({ redisUrl: engine === 'redis' ? redisUrl() : undefined, databaseUrl: stack.db.url, prefix: queuePrefix(LABEL) }).connection as never;
     webhookQueue = new Queue(QueueName.ConnectorWebhook, { connection, prefix: queuePrefix(LABEL) });
     results = new Queue(QueueName.SyncResults, { connection, prefix: queuePrefix(LABEL) });
 
@@ -121,7 +123,7 @@ describe('transactional outbox, relay, ledger and dead letters (real PostgreSQL 
     ]);
     expect((await outboxOf(order('A').id))[0].published_at).not.toBeNull();
     // Only enabled connectors get a job.
-    const sapQueue = new Queue(QueueName.ConnectorSap, { connection: { url: redisUrl() } as never, prefix: queuePrefix(LABEL) });
+    const sapQueue = new Queue(QueueName.ConnectorSap, { connection, prefix: queuePrefix(LABEL) });
     expect(await sapQueue.getJob(syncEventJobId('sap', event.id))).toBeUndefined();
     await sapQueue.close();
 

@@ -25,6 +25,7 @@ import {
 } from '@signet/console-data-access';
 import { createLoader } from '../shared/loader';
 import { ProblemBanner } from '../shared/problem-banner';
+import { OrderErpSyncPanel } from './order-erp-sync-panel';
 import { StateChip } from './order-status-chip';
 
 /** One order: lines (quantities editable while draft), activation now or on a date, cancel, history. */
@@ -39,6 +40,7 @@ import { StateChip } from './order-status-chip';
     MatProgressBarModule,
     ProblemBanner,
     StateChip,
+    OrderErpSyncPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -199,6 +201,9 @@ import { StateChip } from './order-status-chip';
             }
           </table>
         }
+        @if (canSeeSync) {
+          <sg-order-erp-sync-panel [orderId]="o.id" />
+        }
       }
     </div>
   `,
@@ -209,6 +214,7 @@ export class OrderPage implements OnInit {
     'id',
   ) as string;
   protected readonly canWrite = inject(AuthStore).hasRole('admin', 'sales');
+  protected readonly canSeeSync = inject(AuthStore).hasRole('admin', 'integration', 'finance');
   protected readonly busy = signal(false);
   protected readonly problem = signal<Problem | null>(null);
   protected readonly edits = signal<Record<string, string>>({});
