@@ -24,3 +24,8 @@ export function cloudEvent<T>(input: { id: string; type: string; time: string; s
     data: input.data,
   };
 }
+
+/** `order.activated` → `com.signet.order.activated.v1`: reverse-DNS prefix, event version as suffix. */
+export function eventType(syncEventType: string, version = 1): string {
+  return `com.signet.${syncEventType}.v${version}`;
+}

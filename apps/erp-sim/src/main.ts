@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { FaultConfigError, FaultInjector, NO_FAULTS, parseFaultConfig } from './faults';
 import { json, readBody, type SimMount } from './http';
+import { netsuiteSimFromEnv } from './netsuite';
 import { WebhookReceiver } from './webhook-receiver';
 
 /**
@@ -42,7 +43,7 @@ const webhooks: SimMount = {
 };
 
 /** Every simulator, by path prefix. */
-const mounts: SimMount[] = [webhooks];
+const mounts: SimMount[] = [webhooks, netsuiteSimFromEnv(faults, process.env)];
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', `http://${host}`);

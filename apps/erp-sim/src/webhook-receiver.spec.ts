@@ -9,8 +9,7 @@ function fakeResponse() {
   return res;
 }
 
-function signed(id: string, body: string, secret = SECRET) {
-  const now = new Date();
+function signed(id: string, body: string, secret = SECRET, now = new Date()) {
   return {
     'webhook-id': id,
     'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
@@ -39,5 +38,34 @@ describe('WebhookReceiver', () => {
     expect(res.status).toBe(401);
     expect(receiver.events).toHaveLength(0);
     expect(receiver.rejected).toBe(1);
+  });
+
+  it('rejects a tampered body and stores nothing', () => {
+    const receiver = new WebhookReceiver(SECRET);
+    const body = '{"id":"e3","data":{"netTotal":"100.00"}}';
+    const headers = signed('e3', body);
+    const res = fakeResponse();
+    receiver.handle(body.replace('100.00', '1.00'), headers, res as unknown as ServerResponse);
+    expect(res.status).toBe(401);
+    expect(receiver.events).toHaveLength(0);
+  });
+
+  it('rejects a correctly signed event whose timestamp is more than five minutes old', () => {
+    const receiver = new WebhookReceiver(SECRET);
+    const body = '{"id":"e4"}';
+    const res = fakeResponse();
+    receiver.handle(body, signed('e4', body, SECRET, new Date(Date.now() - 5 * 60_000 - 10_000)), res as unknown as ServerResponse);
+    expect(res.status).toBe(401);
+    expect(receiver.rejected).toBe(1);
+    expect(receiver.events).toHaveLength(0);
+  });
+
+  it('accepts a signature a little under five minutes old', () => {
+    const receiver = new WebhookReceiver(SECRET);
+    const body = '{"id":"e5"}';
+    const res = fakeResponse();
+    receiver.handle(body, signed('e5', body, SECRET, new Date(Date.now() - 4 * 60_000)), res as unknown as ServerResponse);
+    expect(res.status).toBe(204);
+    expect(receiver.events).toHaveLength(1);
   });
 });
