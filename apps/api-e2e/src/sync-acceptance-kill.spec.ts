@@ -46,11 +46,11 @@ describe(`ERP sync acceptance: SIGKILL of the connector mid-run (${connectors.jo
       let stopWatching = false;
       const killed = (async () => {
         while (!stopWatching) {
-          const held = (await documentsOf('sap', stack.erpSimUrl).catch(() => [])).length;
+          const held = (await documentsOf(connectors[0], stack.erpSimUrl).catch(() => [])).length;
           if (held >= KILL_AT) {
             const pids = connectors.map((c) => stack.process(`connector-${c}`).pid);
             await Promise.all(connectors.map((c) => stack.process(`connector-${c}`).kill('SIGKILL')));
-            log(`SIGKILL to ${connectors.join(', ')} (pids ${pids.join(', ')}) with ${held} of ${ORDERS} orders in SAP after ${Date.now() - started} ms`);
+            log(`SIGKILL to ${connectors.join(', ')} (pids ${pids.join(', ')}) with ${held} of ${ORDERS} orders in ${connectors[0]} after ${Date.now() - started} ms`);
             await new Promise((r) => setTimeout(r, 1000));
             for (const c of connectors) await stack.restart(`connector-${c}`);
             log(`restarted ${connectors.join(', ')}`);

@@ -107,11 +107,11 @@ describe(`ERP sync acceptance: Redis restarted empty mid-run (${connectors.join(
       let stopWatching = false;
       const restarted = (async () => {
         while (!stopWatching) {
-          const held = (await documentsOf('sap', stack.erpSimUrl).catch(() => [])).length;
+          const held = (await documentsOf(connectors[0], stack.erpSimUrl).catch(() => [])).length;
           if (held >= STOP_AT) {
             const keysBefore = await redis.dbsize();
             await redis.stop();
-            log(`Redis stopped with ${keysBefore} keys, ${held} of ${ORDERS} orders in SAP, after ${Date.now() - started} ms`);
+            log(`Redis stopped with ${keysBefore} keys, ${held} of ${ORDERS} orders in ${connectors[0]}, after ${Date.now() - started} ms`);
             await new Promise((r) => setTimeout(r, OUTAGE_MS));
             await redis.start();
             log(`Redis started again on port ${redis.port}, empty`);

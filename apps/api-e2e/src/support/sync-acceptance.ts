@@ -19,11 +19,18 @@ import { join } from 'node:path';
 export type ErpConnector = 'sap' | 'netsuite';
 
 /**
- * The ERP connectors this checkout has: SAP always (the acceptance criterion names it), NetSuite
- * when its app exists. Decided by the source tree, not by what happens to be built, so a missing
- * build fails loudly in `startApp` instead of shrinking the test.
+ * The ERP connectors under test: SAP always (the acceptance criterion names it), NetSuite when its
+ * app exists. Decided by the source tree, not by what happens to be built, so a missing build
+ * fails loudly in `startApp` instead of shrinking the test. `SYNC_ACCEPTANCE_CONNECTORS`
+ * (comma-separated) narrows the run by hand, e.g. to reproduce a NetSuite-only failure.
  */
 export function erpConnectorsUnderTest(): ErpConnector[] {
+  const chosen = process.env['SYNC_ACCEPTANCE_CONNECTORS'];
+  if (chosen) {
+    const list = chosen.split(',').map((c) => c.trim());
+    for (const c of list) if (c !== 'sap' && c !== 'netsuite') throw new Error(`SYNC_ACCEPTANCE_CONNECTORS: unknown ERP connector '${c}'`);
+    return list as ErpConnector[];
+  }
   return existsSync(join(REPO_ROOT, 'apps', 'connector-netsuite', 'project.json')) ? ['sap', 'netsuite'] : ['sap'];
 }
 
@@ -40,10 +47,16 @@ export const FAST_API_ENV = {
 };
 
 /**
- * Connector settings that keep retries short. The names are connector-core's (see
- * `docs/connectors.md`); unknown names are ignored by the connectors.
+ * Connector settings (connector-core's `<PREFIX>_CONCURRENCY` and `<PREFIX>_TIMEOUT_MS`) that keep
+ * the run short: a write the simulator holds after committing (timeout after commit) is given up
+ * after 2 s instead of 10–30 s. NetSuite stays under the simulator's concurrency limit of 5.
  */
-export const FAST_CONNECTOR_ENV: Record<string, string> = {};
+export const FAST_CONNECTOR_ENV: Record<string, string> = {
+  SAP_CONCURRENCY: '8',
+  SAP_TIMEOUT_MS: '2000',
+  NETSUITE_CONCURRENCY: '4',
+  NETSUITE_TIMEOUT_MS: '2000',
+};
 
 export function documentsOf(connector: ErpConnector, simUrl: string): Promise<ErpDocument[]> {
   return connector === 'sap' ? sapDocuments(simUrl) : netsuiteDocuments(simUrl);
