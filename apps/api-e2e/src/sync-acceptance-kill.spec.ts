@@ -7,6 +7,7 @@ import {
   FAST_CONNECTOR_ENV,
   settled,
   TEST_EXTERNAL_IDS,
+  settleWithin,
   waitUntilSynced,
 } from './support/sync-acceptance';
 
@@ -63,7 +64,7 @@ describe(`ERP sync acceptance: SIGKILL of the connector mid-run (${connectors.jo
 
       const batch = await createActivatedOrders(stack, { count: ORDERS, label: 'kill', externalIds: TEST_EXTERNAL_IDS, concurrency: 4 });
       log(`made ${ORDERS} activated orders in ${Date.now() - started} ms`);
-      const heldAtKill = await Promise.race([killed, new Promise<undefined>((r) => setTimeout(r, 60_000))]);
+      const heldAtKill = await settleWithin(killed, 60_000);
       stopWatching = true;
       // Mid-run: the kill happened, and before the ERP had everything.
       expect(heldAtKill).toBeDefined();

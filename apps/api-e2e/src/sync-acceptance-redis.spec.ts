@@ -7,6 +7,7 @@ import {
   FAST_CONNECTOR_ENV,
   settled,
   TEST_EXTERNAL_IDS,
+  settleWithin,
   waitUntilSynced,
 } from './support/sync-acceptance';
 
@@ -124,7 +125,7 @@ describe(`ERP sync acceptance: Redis restarted empty mid-run (${connectors.join(
 
       const batch = await createActivatedOrders(stack, { count: ORDERS, label: 'redis', externalIds: TEST_EXTERNAL_IDS, concurrency: 4 });
       log(`made ${ORDERS} activated orders in ${Date.now() - started} ms`);
-      const outage = await Promise.race([restarted, new Promise<undefined>((r) => setTimeout(r, 60_000))]);
+      const outage = await settleWithin(restarted, 60_000);
       stopWatching = true;
       // Mid-run, and Redis really held the run's state when it went away.
       expect(outage).toBeDefined();

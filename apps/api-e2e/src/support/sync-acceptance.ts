@@ -148,3 +148,13 @@ export async function waitUntilSynced(
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
+
+/** The promise's value, or undefined when it has not settled within `ms` (the timer never outlives it). */
+export async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([promise, new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
