@@ -6,3 +6,4 @@ export * from './lib/redis-server';
 export * from './lib/erp-inspection';
 export * from './lib/sync-ledger';
 export * from './lib/order-factory';
+export * from './lib/edmx';

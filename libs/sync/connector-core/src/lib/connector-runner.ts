@@ -31,8 +31,13 @@ export interface ConnectorRunnerOptions {
   defaultRateLimitMs?: number;
   random?: () => number;
   now?: () => Date;
-  /** Replaces the ERP HTTP client (tests that need a special transport); defaults to fetch with the timeout. */
+  /**
+   * The ERP HTTP client the handlers get as `ctx.http`; defaults to fetch with the request timeout.
+   * A connector that builds its own (to share it with an ERP client object) passes `metrics` too.
+   */
   http?: ErpHttp;
+  /** The registry served on METRICS_PORT; defaults to a new one. */
+  metrics?: ConnectorMetrics;
 }
 
 export interface RunningConnector {
@@ -58,7 +63,7 @@ export async function startConnectorWorker(options: ConnectorRunnerOptions): Pro
   const policy = options.backoff ?? { ...DEFAULT_BACKOFF_POLICY };
   const random = options.random ?? Math.random;
   const now = options.now ?? (() => new Date());
-  const metrics = new ConnectorMetrics(true);
+  const metrics = options.metrics ?? new ConnectorMetrics(true);
   const http = options.http ?? createErpHttp({ connector, timeoutMs: settings.requestTimeoutMs, metrics });
   const backend = configureQueueBackend({ redisUrl: settings.redisUrl, databaseUrl: settings.databaseUrl, prefix: settings.queuePrefix });
   const results = new Queue(QueueName.SyncResults, { connection: backend.connection, prefix: backend.prefix });

@@ -27,8 +27,10 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** By name, not instanceof: fetch's DOMException may come from another realm (e.g. under jest). */
 function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'TimeoutError' || name === 'AbortError';
 }
 
 export function createErpHttp(options: { connector: string; timeoutMs: number; metrics: ConnectorMetrics; fetchImpl?: typeof fetch }): ErpHttp {
