@@ -1,4 +1,4 @@
-import { eventually, type QueueEngine, queuePrefix, redisUrl, type Stack, startStack, userWithRoles } from '@signet/testing';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, eventually, type QueueEngine, queuePrefix, redisUrl, type Stack, startApp, startStack, TestClient, userWithRoles, WEBHOOK_SECRET } from '@signet/testing';
 import { configureQueueBackend } from '@signet/sync-queue';
 import { JobName, parseSyncEvent, QueueName, resultJobId, SYNC_RESULT_VERSION, type SyncOrderDocument, type SyncResultPayload, syncEventJobId } from '@signet/sync-contracts';
 import { Queue } from 'bullmq';
@@ -41,6 +41,8 @@ describe.each<QueueEngine>(['redis', 'postgres'])('transactional outbox, relay, 
   let webhookQueue: Queue;
   let results: Queue;
   let orders: { id: string; number: string; key: string; version: number }[];
+  let accountId: string;
+  let rep: Awaited<ReturnType<typeof userWithRoles>>;
   const order = (key: string) => orders.find((o) => o.key === key) as { id: string; number: string; key: string; version: number };
 
   const outboxOf = async (objectId: string): Promise<OutboxRow[]> =>
@@ -76,7 +78,8 @@ describe.each<QueueEngine>(['redis', 'postgres'])('transactional outbox, relay, 
       expect((await stack.admin.post('/api/products', product)).status).toBe(201);
     }
     await stack.admin.post('/api/fields', { object: 'line', name: 'site', label: 'Site', type: 'text' });
-    const rep = await userWithRoles(stack, ['sales']);
+    accountId = account.body.id;
+    rep = await userWithRoles(stack, ['sales']);
     const quote = await rep.client.post<{ id: string; lines: { id: string; sku: string }[] }>('/api/quotes', {
       name: 'Outbox quote',
       accountId: account.body.id,
@@ -252,4 +255,37 @@ describe.each<QueueEngine>(['redis', 'postgres'])('transactional outbox, relay, 
       { action: 'sync.resume', detail: { reason: null } },
     ]);
   });
+  it('publishes each event exactly once with two API processes relaying the same outbox', async () => {
+    const second = await startApp('api', {
+      DATABASE_URL: stack.db.url,
+      REDIS_URL: engine === 'redis' ? redisUrl() : '',
+      QUEUE_PREFIX: queuePrefix(LABEL),
+      LOG_LEVEL: 'warn',
+      WEBHOOK_TARGETS: `${stack.erpSimUrl}/webhooks|${WEBHOOK_SECRET}`,
+      SYNC_RELAY_POLL_MS: '300',
+    }, { readyPath: '/api/health' });
+    try {
+      const admins = [stack.admin, await new TestClient(second.baseUrl).login(ADMIN_EMAIL, ADMIN_PASSWORD)];
+      const sites = Array.from({ length: 16 }, (_, i) => `S${String(i).padStart(2, '0')}`);
+      const quote = await rep.client.post<{ id: string }>('/api/quotes', { name: 'Two relays', accountId, startDate: today, lines: sites.map((site) => ({ sku: 'HW', quantity: '1', fields: { site } })) });
+      expect((await rep.client.post(`/api/quotes/${quote.body.id}/approvals/submit`, {})).status).toBe(200);
+      const plan = await rep.client.post<{ orders: { id: string }[] }>(`/api/quotes/${quote.body.id}/orders`, { by: ['fields.site'] });
+      const ids = plan.body.orders.map((o) => o.id);
+      expect(ids).toHaveLength(16);
+      const activated = await Promise.all(ids.map((id, i) => admins[i % 2].post(`/api/orders/${id}/activate`, {})));
+      expect(activated.map((r) => r.status)).toEqual(ids.map(() => 200));
+      const rows = await eventually(async () => {
+        const r = await pg.query(`SELECT id, attempts, published_at FROM sync_outbox WHERE object_id = ANY($1::text[])`, [ids]);
+        return r.rows.length === 16 && r.rows.every((row) => row.published_at !== null) ? r.rows : undefined;
+      });
+      expect(rows.map((r) => r.attempts)).toEqual(ids.map(() => 1));
+      const history = await pg.query(`SELECT event_id, count(*)::int AS n FROM sync_ledger_events WHERE object_id = ANY($1::text[]) GROUP BY event_id`, [ids]);
+      expect(history.rows.map((r) => r.n)).toEqual(ids.map(() => 1));
+      const jobs = await webhookQueue.getJobs(['waiting', 'delayed', 'active']);
+      const eventIds = new Set(rows.map((r) => r.id));
+      expect(jobs.filter((j) => eventIds.has((j.data as { eventId: string }).eventId))).toHaveLength(16);
+    } finally {
+      await second.stop();
+    }
+  }, 90_000);
 });

@@ -8,3 +8,4 @@ export * from './lib/same-line';
 export * from './lib/edit-lines';
 export * from './lib/quote-status';
 export * from './lib/quote-views';
+export * from './lib/account-details';

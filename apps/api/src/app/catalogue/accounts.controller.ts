@@ -5,7 +5,7 @@ import { Roles } from '../auth/roles.decorator';
 import { Role } from '../common/roles';
 import { AccountsService } from './accounts.service';
 import { CATALOGUE_READERS } from './catalogue.roles';
-import { AccountDto, AccountPageDto, AccountQueryDto, CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
+import { AccountDetailDto, AccountPageDto, AccountQueryDto, CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -22,24 +22,24 @@ export class AccountsController {
 
   @Post()
   @Roles(Role.Admin, Role.Sales)
-  @ApiCreatedResponse({ type: AccountDto })
+  @ApiCreatedResponse({ type: AccountDetailDto })
   @ApiConflictResponse({ description: 'The account number is taken.' })
-  create(@Body() body: CreateAccountDto, @CurrentPrincipal() actor: Principal): Promise<AccountDto> {
+  create(@Body() body: CreateAccountDto, @CurrentPrincipal() actor: Principal): Promise<AccountDetailDto> {
     return this.accounts.create(body, actor);
   }
 
   @Get(':id')
   @Roles(...CATALOGUE_READERS)
-  @ApiOkResponse({ type: AccountDto })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<AccountDto> {
+  @ApiOkResponse({ type: AccountDetailDto })
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<AccountDetailDto> {
     return this.accounts.get(id);
   }
 
   @Patch(':id')
   @Roles(Role.Admin, Role.Sales)
-  @ApiOkResponse({ type: AccountDto })
+  @ApiOkResponse({ type: AccountDetailDto })
   @ApiConflictResponse({ description: 'Stale version, or the account number is taken.' })
-  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateAccountDto, @CurrentPrincipal() actor: Principal): Promise<AccountDto> {
+  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateAccountDto, @CurrentPrincipal() actor: Principal): Promise<AccountDetailDto> {
     return this.accounts.update(id, body, actor);
   }
 }

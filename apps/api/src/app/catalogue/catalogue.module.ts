@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountLocationEntity } from './account-location.entity';
+import { AccountLocationsController } from './account-locations.controller';
+import { AccountLocationsService } from './account-locations.service';
 import { AccountEntity } from './account.entity';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
@@ -12,9 +15,9 @@ import { ProductsService } from './products.service';
 
 /** Products, accounts and custom field definitions: what quotes are made of. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ProductEntity, AccountEntity, FieldDefinitionEntity])],
-  controllers: [ProductsController, AccountsController, FieldsController],
-  providers: [ProductsService, AccountsService, FieldsService],
+  imports: [TypeOrmModule.forFeature([ProductEntity, AccountEntity, AccountLocationEntity, FieldDefinitionEntity])],
+  controllers: [ProductsController, AccountsController, AccountLocationsController, FieldsController],
+  providers: [ProductsService, AccountsService, AccountLocationsService, FieldsService],
   exports: [ProductsService, AccountsService, FieldsService, TypeOrmModule],
 })
 export class CatalogueModule {}

@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ApiKeyEntity } from '../api-keys/api-key.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
+import { AccountLocationEntity } from '../catalogue/account-location.entity';
 import { AccountEntity } from '../catalogue/account.entity';
 import { FieldDefinitionEntity } from '../catalogue/field-definition.entity';
 import { ProductEntity } from '../catalogue/product.entity';
@@ -36,6 +37,7 @@ export const ENTITIES = [
   SyncOutboxEntity,
   ProductEntity,
   AccountEntity,
+  AccountLocationEntity,
   FieldDefinitionEntity,
   QuoteEntity,
   QuoteHistoryEntity,

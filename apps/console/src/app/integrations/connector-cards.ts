@@ -32,7 +32,7 @@ import { ProblemBanner } from '../shared/problem-banner';
               <div class="counts" [attr.data-testid]="'depths-' + c.id">
                 <span>{{ c.queue.waiting }} waiting</span><span>{{ c.queue.active }} active</span>
                 <span>{{ c.queue.delayed }} delayed</span><span>{{ c.queue.failed }} failed</span>
-                <span>{{ c.deadLetters }} dead letters</span>
+                <span>{{ c.deadLetters }} dead letter{{ c.deadLetters === 1 ? '' : 's' }}</span>
               </div>
               <p class="when">Last success: {{ c.lastSuccessAt ? (c.lastSuccessAt | date: 'medium') : 'never' }}</p>
               <p class="when">Last failure: {{ c.lastFailureAt ? (c.lastFailureAt | date: 'medium') : 'never' }}</p>

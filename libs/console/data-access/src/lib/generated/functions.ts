@@ -9,6 +9,14 @@ export type { AccountsGet$Params as AccountsGet$Params } from './fn/accounts/acc
 export { accountsGet as accountsGet } from './fn/accounts/accounts-get';
 export type { AccountsUpdate$Params as AccountsUpdate$Params } from './fn/accounts/accounts-update';
 export { accountsUpdate as accountsUpdate } from './fn/accounts/accounts-update';
+export type { AccountLocationsList$Params as AccountLocationsList$Params } from './fn/accounts/account-locations-list';
+export { accountLocationsList as accountLocationsList } from './fn/accounts/account-locations-list';
+export type { AccountLocationsCreate$Params as AccountLocationsCreate$Params } from './fn/accounts/account-locations-create';
+export { accountLocationsCreate as accountLocationsCreate } from './fn/accounts/account-locations-create';
+export type { AccountLocationsRemove$Params as AccountLocationsRemove$Params } from './fn/accounts/account-locations-remove';
+export { accountLocationsRemove as accountLocationsRemove } from './fn/accounts/account-locations-remove';
+export type { AccountLocationsUpdate$Params as AccountLocationsUpdate$Params } from './fn/accounts/account-locations-update';
+export { accountLocationsUpdate as accountLocationsUpdate } from './fn/accounts/account-locations-update';
 export type { Account360Entitlements$Params as Account360Entitlements$Params } from './fn/account-360/account-360-entitlements';
 export { account360Entitlements as account360Entitlements } from './fn/account-360/account-360-entitlements';
 export type { Account360Overview$Params as Account360Overview$Params } from './fn/account-360/account-360-overview';

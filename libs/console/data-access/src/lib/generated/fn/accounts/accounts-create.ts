@@ -7,14 +7,14 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { AccountDto } from '../../models/account-dto';
+import { AccountDetailDto } from '../../models/account-detail-dto';
 import { CreateAccountDto } from '../../models/create-account-dto';
 
 export interface AccountsCreate$Params {
       body: CreateAccountDto
 }
 
-export function accountsCreate(http: HttpClient, rootUrl: string, params: AccountsCreate$Params, context?: HttpContext): Observable<StrictHttpResponse<AccountDto>> {
+export function accountsCreate(http: HttpClient, rootUrl: string, params: AccountsCreate$Params, context?: HttpContext): Observable<StrictHttpResponse<AccountDetailDto>> {
   const rb = new RequestBuilder(rootUrl, accountsCreate.PATH, 'post');
   if (params) {
     rb.body(params.body, 'application/json');
@@ -25,7 +25,7 @@ export function accountsCreate(http: HttpClient, rootUrl: string, params: Accoun
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<AccountDto>;
+      return r as StrictHttpResponse<AccountDetailDto>;
     })
   );
 }

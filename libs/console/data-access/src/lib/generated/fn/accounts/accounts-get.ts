@@ -7,13 +7,13 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { AccountDto } from '../../models/account-dto';
+import { AccountDetailDto } from '../../models/account-detail-dto';
 
 export interface AccountsGet$Params {
   id: string;
 }
 
-export function accountsGet(http: HttpClient, rootUrl: string, params: AccountsGet$Params, context?: HttpContext): Observable<StrictHttpResponse<AccountDto>> {
+export function accountsGet(http: HttpClient, rootUrl: string, params: AccountsGet$Params, context?: HttpContext): Observable<StrictHttpResponse<AccountDetailDto>> {
   const rb = new RequestBuilder(rootUrl, accountsGet.PATH, 'get');
   if (params) {
     rb.path('id', params.id, {});
@@ -24,7 +24,7 @@ export function accountsGet(http: HttpClient, rootUrl: string, params: AccountsG
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<AccountDto>;
+      return r as StrictHttpResponse<AccountDetailDto>;
     })
   );
 }

@@ -7,7 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { AccountDto } from '../../models/account-dto';
+import { AccountDetailDto } from '../../models/account-detail-dto';
 import { UpdateAccountDto } from '../../models/update-account-dto';
 
 export interface AccountsUpdate$Params {
@@ -15,7 +15,7 @@ export interface AccountsUpdate$Params {
       body: UpdateAccountDto
 }
 
-export function accountsUpdate(http: HttpClient, rootUrl: string, params: AccountsUpdate$Params, context?: HttpContext): Observable<StrictHttpResponse<AccountDto>> {
+export function accountsUpdate(http: HttpClient, rootUrl: string, params: AccountsUpdate$Params, context?: HttpContext): Observable<StrictHttpResponse<AccountDetailDto>> {
   const rb = new RequestBuilder(rootUrl, accountsUpdate.PATH, 'patch');
   if (params) {
     rb.path('id', params.id, {});
@@ -27,7 +27,7 @@ export function accountsUpdate(http: HttpClient, rootUrl: string, params: Accoun
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<AccountDto>;
+      return r as StrictHttpResponse<AccountDetailDto>;
     })
   );
 }
