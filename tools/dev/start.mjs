@@ -37,7 +37,7 @@ const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'signet-demo';
 const DEV_WEBHOOK_SECRET = 'whsec_c2lnbmV0LWRldi13ZWJob29rLXNlY3JldA==';
 
 say('Building api, connector and console…');
-run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'connector-webhook', 'erp-sim', 'console', '--output-style=static'], {
+run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'connector-webhook', 'connector-netsuite', 'erp-sim', 'console', '--output-style=static'], {
   NX_NO_CLOUD: 'true',
   NX_DAEMON: 'false',
   NX_TUI: 'false',
@@ -106,6 +106,18 @@ try {
 const sharedEnv = {
   DATABASE_URL: database.url,
   WEBHOOK_TARGETS: process.env.WEBHOOK_TARGETS ?? `http://127.0.0.1:${RECEIVER_PORT}/webhooks|${DEV_WEBHOOK_SECRET}`,
+  // The NetSuite connector syncs to the simulator unless pointed at a real account; these are the
+  // simulator's default token-based-authentication credentials (apps/erp-sim/src/netsuite).
+  ...(process.env.NETSUITE_BASE_URL
+    ? {}
+    : {
+        NETSUITE_BASE_URL: `http://127.0.0.1:${RECEIVER_PORT}/netsuite`,
+        NETSUITE_ACCOUNT: 'TSTDRV1234567',
+        NETSUITE_CONSUMER_KEY: 'e2e-consumer-key',
+        NETSUITE_CONSUMER_SECRET: 'e2e-consumer-secret',
+        NETSUITE_TOKEN_ID: 'e2e-token-id',
+        NETSUITE_TOKEN_SECRET: 'e2e-token-secret',
+      }),
   NODE_ENV: process.env.NODE_ENV ?? 'development',
 };
 
@@ -145,6 +157,7 @@ launch('api', 'dist/apps/api/main.js', {
 });
 launch('erp-sim', 'dist/apps/erp-sim/main.js', { ERP_SIM_PORT: String(RECEIVER_PORT), ERP_SIM_WEBHOOK_SECRET: DEV_WEBHOOK_SECRET });
 launch('connector-webhook', 'dist/apps/connector-webhook/main.js', {});
+launch('connector-netsuite', 'dist/apps/connector-netsuite/main.js', {});
 
 const base = `http://127.0.0.1:${PORT}`;
 const deadline = Date.now() + 90_000;
@@ -172,6 +185,7 @@ say(`  Console:      ${base}/`);
 say(`  API:          ${base}/api`);
 say(`  API docs:     ${base}/api/docs`);
 say(`  ERP sim:      http://127.0.0.1:${RECEIVER_PORT}/webhooks/events (events the webhook connector delivered)`);
+say(`               http://127.0.0.1:${RECEIVER_PORT}/netsuite/_orders (sales orders the NetSuite connector upserted)`);
 say(`  Queues on:    ${engine}`);
 say(process.env.SMTP_URL
   ? `  Mail:         SMTP_URL (${process.env.SMTP_URL.replace(/:[^:@/]*@/, ':***@')})`

@@ -1,37 +1,37 @@
+import { closeOnSignals, createLogger, startConnectorWorker } from '@signet/connector-core';
+import { JOB_NAMES, netsuiteHandlers } from './handlers';
+import { DEFAULT_RATE_LIMIT_WAIT_MS } from './netsuite-error';
 import { loadSettings, SettingsError } from './settings';
-import { startConnector } from './worker';
-
-function log(level: 'info' | 'error', msg: string, extra: object = {}): void {
-  process.stdout.write(JSON.stringify({ level, time: new Date().toISOString(), service: 'connector-netsuite', msg, ...extra }) + '\n');
-}
 
 async function main(): Promise<void> {
+  const log = createLogger('connector-netsuite', process.env['LOG_LEVEL'] || 'info');
   let settings;
   try {
     settings = loadSettings(process.env);
   } catch (error) {
     if (error instanceof SettingsError) {
-      log('error', `Configuration error: ${error.message}`);
+      log.error(`Configuration error: ${error.message}`);
       process.exit(2);
     }
     throw error;
   }
   if (!settings) {
-    log('info', 'NetSuite connector disabled: NETSUITE_BASE_URL, NETSUITE_ACCOUNT and the TBA credentials are not set. Nothing to do.');
+    log.info('NetSuite connector disabled: NETSUITE_BASE_URL, NETSUITE_ACCOUNT and the TBA credentials are not set. Nothing to do.');
     return;
   }
-  const connector = await startConnector(settings, (msg, extra) => log('info', msg, extra));
-  log('info', `NetSuite connector running on ${connector.engine}`, { baseUrl: settings.baseUrl, account: settings.credentials.account });
-  const stop = async (signal: string) => {
-    log('info', `Received ${signal}, finishing current jobs`);
-    await connector.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  const running = await startConnectorWorker({
+    connector: 'netsuite',
+    jobNames: JOB_NAMES,
+    handlers: netsuiteHandlers(settings),
+    settings: settings.core,
+    log,
+    defaultRateLimitMs: DEFAULT_RATE_LIMIT_WAIT_MS,
+  });
+  log.info({ baseUrl: settings.baseUrl, account: settings.credentials.account, engine: running.engine }, 'NetSuite connector running');
+  closeOnSignals(running, log);
 }
 
 main().catch((error: unknown) => {
-  log('error', error instanceof Error ? error.message : String(error));
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -1,7 +1,7 @@
+import type { ErpHttp, ErpResponse } from '@signet/connector-core';
 import { normaliseNetsuiteError } from './netsuite-error';
 import { authorizationHeader } from './oauth';
-import type { ConnectorSettings } from './settings';
-import { SyncError } from './sync-error';
+import type { NetsuiteCredentials } from './settings';
 
 export const RECORD_PATH = '/services/rest/record/v1';
 
@@ -11,16 +11,18 @@ export interface UpsertOutcome {
   location: string | null;
 }
 
-/** The REST record service calls the connector makes, signed with token-based authentication. */
+/** The REST record service calls the connector makes, each signed anew (TBA nonces are single-use). */
 export class NetsuiteClient {
   constructor(
-    private readonly settings: Pick<ConnectorSettings, 'baseUrl' | 'credentials' | 'requestTimeoutMs'>,
+    private readonly http: ErpHttp,
+    private readonly baseUrl: string,
+    private readonly credentials: NetsuiteCredentials,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** `eid:` keys are the external id, percent-encoded (order numbers may hold `/` or spaces). */
   salesOrderUrl(externalId: string, query = ''): string {
-    return `${this.settings.baseUrl}${RECORD_PATH}/salesOrder/eid:${encodeURIComponent(externalId)}${query}`;
+    return `${this.baseUrl}${RECORD_PATH}/salesOrder/eid:${encodeURIComponent(externalId)}${query}`;
   }
 
   /**
@@ -28,57 +30,43 @@ export class NetsuiteClient {
    * line sublist exactly the one sent (without it NetSuite merges lines into the existing ones).
    */
   async upsertSalesOrder(externalId: string, body: string): Promise<UpsertOutcome> {
-    const response = await this.request('PUT', this.salesOrderUrl(externalId, '?replace=item'), body);
+    const response = await this.request('upsert', 'PUT', this.salesOrderUrl(externalId, '?replace=item'), body);
     const location = response.headers.get('location');
-    const internalId = location?.match(/\/([^/]+)$/)?.[1] ?? null;
+    const internalId = location?.match(/\/([^/?]+)$/)?.[1] ?? null;
     return { internalId, location };
   }
 
   /** Reads an order back by external id; null when NetSuite has none. */
   async getSalesOrder(externalId: string): Promise<Record<string, unknown> | null> {
-    try {
-      const response = await this.request('GET', this.salesOrderUrl(externalId));
-      return (await response.json()) as Record<string, unknown>;
-    } catch (error) {
-      if (error instanceof SyncError && (error.detail as { httpStatus?: number } | undefined)?.httpStatus === 404) return null;
-      throw error;
-    }
+    const url = this.salesOrderUrl(externalId);
+    const response = await this.send('read', 'GET', url);
+    if (response.status === 404) return null;
+    return this.check(response).json as Record<string, unknown>;
   }
 
   /** A cheap signed call that proves the URL and the credentials work. */
   async ping(): Promise<void> {
-    await this.request('GET', `${this.settings.baseUrl}${RECORD_PATH}/salesOrder?limit=1`);
+    await this.request('ping', 'GET', `${this.baseUrl}${RECORD_PATH}/salesOrder?limit=1`);
   }
 
-  private async request(method: 'GET' | 'PUT', url: string, body?: string): Promise<Response> {
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method,
-        headers: {
-          authorization: authorizationHeader(this.settings.credentials, method, url),
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body,
-        signal: AbortSignal.timeout(this.settings.requestTimeoutMs),
-      });
-    } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      throw new SyncError(
-        'retryable',
-        timedOut ? 'timeout' : 'network_error',
-        timedOut ? `NetSuite did not answer within ${this.settings.requestTimeoutMs} ms` : `Cannot reach NetSuite: ${causeOf(error)}`,
-      );
-    }
-    if (response.ok) return response;
-    const text = await response.text().catch(() => '');
-    throw normaliseNetsuiteError(response.status, text, response.headers.get('retry-after'), this.now());
+  private async request(operation: string, method: 'GET' | 'PUT', url: string, body?: string): Promise<ErpResponse> {
+    return this.check(await this.send(operation, method, url, body));
   }
-}
 
-function causeOf(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = (error as Error & { cause?: unknown }).cause;
-  return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
+  private send(operation: string, method: 'GET' | 'PUT', url: string, body?: string): Promise<ErpResponse> {
+    return this.http.request(operation, url, {
+      method,
+      headers: {
+        authorization: authorizationHeader(this.credentials, method, url),
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body,
+    });
+  }
+
+  private check(response: ErpResponse): ErpResponse {
+    if (response.status >= 200 && response.status < 300) return response;
+    throw normaliseNetsuiteError(response.status, response.text, response.headers.get('retry-after'), this.now());
+  }
 }

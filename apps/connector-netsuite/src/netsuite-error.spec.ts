@@ -1,4 +1,4 @@
-import { normaliseNetsuiteError, parseRetryAfter } from './netsuite-error';
+import { normaliseNetsuiteError } from './netsuite-error';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 
@@ -13,15 +13,15 @@ function body(status: number, code: string, detail: string, path?: string): stri
 
 describe('normaliseNetsuiteError', () => {
   it.each([
-    ['unknown customer', 400, body(400, 'INVALID_KEY_OR_REF', "Invalid entity reference key '12x'.", 'entity'), null, 'unrecoverable', 'validation_failed', "Invalid entity reference key '12x'."],
-    ['missing lines', 400, body(400, 'USER_ERROR', 'You must enter at least one line item for this transaction.'), null, 'unrecoverable', 'validation_failed', 'You must enter at least one line item for this transaction.'],
-    ['bad credentials', 401, body(401, 'INVALID_LOGIN', 'Invalid login attempt.'), null, 'unrecoverable', 'auth_failed', 'Invalid login attempt.'],
+    ['unknown customer', 400, body(400, 'INVALID_KEY_OR_REF', "Invalid entity reference key '12x'.", 'entity'), null, 'unrecoverable', 'erp_validation', "Invalid entity reference key '12x'."],
+    ['missing lines', 400, body(400, 'USER_ERROR', 'You must enter at least one line item for this transaction.'), null, 'unrecoverable', 'erp_validation', 'You must enter at least one line item for this transaction.'],
+    ['bad credentials', 401, body(401, 'INVALID_LOGIN', 'Invalid login attempt.'), null, 'unrecoverable', 'erp_unauthorized', 'Invalid login attempt.'],
     ['server error', 500, body(500, 'UNEXPECTED_ERROR', 'An unexpected error occurred.'), null, 'retryable', 'erp_unavailable', 'An unexpected error occurred.'],
     ['gateway error without a body', 502, '<html>Bad gateway</html>', null, 'retryable', 'erp_unavailable', 'NetSuite answered HTTP 502'],
-    ['record changed meanwhile', 409, body(409, 'RCRD_HAS_BEEN_CHANGED', 'Record has been changed.'), null, 'retryable', 'erp_unavailable', 'Record has been changed.'],
-    ['429 with Retry-After', 429, body(429, 'SSS_REQUEST_LIMIT_EXCEEDED', 'Request limit exceeded.'), '7', 'rate-limited', 'rate_limited', 'Request limit exceeded.'],
-    ['concurrency limit as 429', 429, body(429, 'CONCURRENCY_LIMIT_EXCEEDED', 'Concurrent request limit exceeded.'), null, 'rate-limited', 'concurrency_limited', 'Concurrent request limit exceeded.'],
-    ['concurrency limit as 400', 400, body(400, 'WS_CONCUR_SESSION_DISALLWD', 'Only one request may be made against a session at a time.'), null, 'rate-limited', 'concurrency_limited', 'Only one request may be made against a session at a time.'],
+    ['record changed meanwhile', 409, body(409, 'RCRD_HAS_BEEN_CHANGED', 'Record has been changed.'), null, 'retryable', 'erp_conflict', 'Record has been changed.'],
+    ['429 with Retry-After', 429, body(429, 'SSS_REQUEST_LIMIT_EXCEEDED', 'Request limit exceeded.'), '7', 'rate-limited', 'erp_rate_limited', 'Request limit exceeded.'],
+    ['concurrency limit as 429', 429, body(429, 'CONCURRENCY_LIMIT_EXCEEDED', 'Concurrent request limit exceeded.'), null, 'rate-limited', 'erp_rate_limited', 'Concurrent request limit exceeded.'],
+    ['concurrency limit as 400', 400, body(400, 'WS_CONCUR_SESSION_DISALLWD', 'Only one request may be made against a session at a time.'), null, 'rate-limited', 'erp_rate_limited', 'Only one request may be made against a session at a time.'],
   ])('%s', (_label, status, text, retryAfter, kind, code, message) => {
     const error = normaliseNetsuiteError(status, text, retryAfter, NOW);
     expect({ kind: error.kind, code: error.code, message: error.message }).toEqual({ kind, code, message });
@@ -42,12 +42,16 @@ describe('normaliseNetsuiteError', () => {
     ['an HTTP date', 'Sat, 28 Nov 2026 12:00:30 GMT', 30_000],
     ['absent', null, 1_000],
     ['nonsense', 'soon', 1_000],
-    ['far too long', '86400', 300_000],
+    ['far too long', '86400', 900_000],
   ])('waits per Retry-After given as %s', (_label, header, waitMs) => {
     expect(normaliseNetsuiteError(429, '', header, NOW).retryAfterMs).toBe(waitMs);
   });
 
   it('reads a date in the past as no wait', () => {
-    expect(parseRetryAfter('Sat, 28 Nov 2026 11:00:00 GMT', NOW)).toBe(0);
+    expect(normaliseNetsuiteError(429, '', 'Sat, 28 Nov 2026 11:00:00 GMT', NOW).retryAfterMs).toBe(0);
+  });
+
+  it('keeps the concurrency limit apart from the request limit in the detail', () => {
+    expect(normaliseNetsuiteError(429, body(429, 'CONCURRENCY_LIMIT_EXCEEDED', 'x'), null, NOW).detail).toMatchObject({ erpCode: 'CONCURRENCY_LIMIT_EXCEEDED' });
   });
 });

@@ -1,4 +1,4 @@
-import { SyncError } from './sync-error';
+import { classifyHttpStatus, ConnectorError, ErrorCode, parseRetryAfter } from '@signet/connector-core';
 
 /** One entry of NetSuite's `o:errorDetails`. */
 export interface NetsuiteErrorDetail {
@@ -22,8 +22,6 @@ export const REQUEST_LIMIT_ERROR_CODES: readonly string[] = ['SSS_REQUEST_LIMIT_
 
 /** Waited when a rate-limit answer carries no usable `Retry-After`. */
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
-/** Never wait longer than this on one answer, whatever the header says. */
-export const MAX_RATE_LIMIT_WAIT_MS = 5 * 60_000;
 
 export function parseNetsuiteError(text: string): NetsuiteErrorBody | null {
   let value: unknown;
@@ -50,36 +48,23 @@ export function parseNetsuiteError(text: string): NetsuiteErrorBody | null {
   };
 }
 
-/** `Retry-After` as seconds or an HTTP date, in milliseconds from `now`; null when absent or unreadable. */
-export function parseRetryAfter(header: string | null, now: Date): number | null {
-  if (!header) return null;
-  const trimmed = header.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const at = Date.parse(trimmed);
-  if (Number.isNaN(at)) return null;
-  return Math.max(0, at - now.getTime());
-}
-
 /**
- * Turns a non-2xx answer into a classified, normalised error: the code is NetSuite's own
- * `o:errorCode` when there is one, the message its `detail`, and the whole body travels as detail.
+ * Turns a non-2xx answer into a classified, normalised error. The kind and code follow
+ * connector-core's HTTP classification, with NetSuite's own limit codes read as rate limits
+ * whatever status carries them; the message is NetSuite's `detail`, and its error code, path and
+ * whole body travel as detail.
  */
-export function normaliseNetsuiteError(status: number, text: string, retryAfter: string | null, now: Date): SyncError {
+export function normaliseNetsuiteError(status: number, text: string, retryAfter: string | null, now: Date): ConnectorError {
   const body = parseNetsuiteError(text);
   const first = body?.details[0];
   const erpCode = first?.errorCode;
   const message =
     [first?.detail, body?.title].find((m): m is string => typeof m === 'string' && m.length > 0) ?? `NetSuite answered HTTP ${status}`;
   const detail = { httpStatus: status, ...(erpCode ? { erpCode } : {}), ...(body ? { netsuite: body } : { body: text.slice(0, 2000) }) };
-  const concurrency = erpCode !== undefined && CONCURRENCY_ERROR_CODES.includes(erpCode);
-  const requestLimit = erpCode !== undefined && REQUEST_LIMIT_ERROR_CODES.includes(erpCode);
-  if (status === 429 || concurrency || requestLimit) {
-    const wait = parseRetryAfter(retryAfter, now) ?? DEFAULT_RATE_LIMIT_WAIT_MS;
-    return new SyncError('rate-limited', concurrency ? 'concurrency_limited' : 'rate_limited', message, detail, Math.min(wait, MAX_RATE_LIMIT_WAIT_MS));
+  const limited = erpCode !== undefined && (CONCURRENCY_ERROR_CODES.includes(erpCode) || REQUEST_LIMIT_ERROR_CODES.includes(erpCode));
+  if (status === 429 || limited) {
+    return new ConnectorError('rate-limited', ErrorCode.RateLimited, message, detail, parseRetryAfter(retryAfter, now, DEFAULT_RATE_LIMIT_WAIT_MS));
   }
-  if (status === 401 || status === 403) return new SyncError('unrecoverable', 'auth_failed', message, detail);
-  // 408 and 409 (record changed by someone else meanwhile) are worth another try.
-  if (status === 408 || status === 409 || status >= 500) return new SyncError('retryable', 'erp_unavailable', message, detail);
-  // The rest of 4xx: NetSuite refused the content; sending it again cannot help.
-  return new SyncError('unrecoverable', 'validation_failed', message, detail);
+  const classified = classifyHttpStatus(status) ?? { kind: 'unrecoverable' as const, code: ErrorCode.Validation };
+  return new ConnectorError(classified.kind, classified.code, message, detail);
 }

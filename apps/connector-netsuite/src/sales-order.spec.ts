@@ -1,6 +1,6 @@
 import type { SyncEventPayload, SyncOrderDocument, SyncOrderLine } from '@signet/sync-contracts';
 import { toSalesOrder } from './sales-order';
-import { SyncError } from './sync-error';
+import { ConnectorError } from '@signet/connector-core';
 
 function orderLine(position: number, over: Partial<SyncOrderLine> = {}): SyncOrderLine {
   return {
@@ -83,7 +83,7 @@ describe('toSalesOrder', () => {
   it('refuses an account without a NetSuite customer id, before any call', () => {
     const doc = order({ account: { id: 'a-9', name: 'NoErp', accountNumber: 'ACC-9', externalIds: { sap: '1000' } } });
     const attempt = () => toSalesOrder(event('order.activated', doc), doc);
-    expect(attempt).toThrow(SyncError);
+    expect(attempt).toThrow(ConnectorError);
     expect(attempt).toThrow(expect.objectContaining({ kind: 'unrecoverable', code: 'missing_erp_id' }));
   });
 

@@ -1,5 +1,5 @@
 import type { SyncAddress, SyncEventPayload, SyncOrderDocument, SyncOrderLine } from '@signet/sync-contracts';
-import { SyncError } from './sync-error';
+import { ConnectorError, ErrorCode } from '@signet/connector-core';
 
 /** The part of NetSuite's `salesOrder` record Signet writes (REST record service field names). */
 export interface NetsuiteSalesOrder {
@@ -34,7 +34,7 @@ export interface NetsuiteAddress {
 
 function decimal(value: string, field: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new SyncError('unrecoverable', 'invalid_payload', `${field} '${value}' is not a decimal number`);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new ConnectorError('unrecoverable', ErrorCode.InvalidPayload, `${field} '${value}' is not a decimal number`);
   return n;
 }
 
@@ -71,7 +71,7 @@ function line(l: SyncOrderLine, closed: boolean): NetsuiteOrderLine {
 export function toSalesOrder(event: SyncEventPayload, order: SyncOrderDocument): NetsuiteSalesOrder {
   const customer = order.account.externalIds.netsuite;
   if (!customer) {
-    throw new SyncError('unrecoverable', 'missing_erp_id', `Account ${order.account.accountNumber ?? order.account.name} has no NetSuite customer id`, {
+    throw new ConnectorError('unrecoverable', ErrorCode.MissingErpId, `Account ${order.account.accountNumber ?? order.account.name} has no NetSuite customer id`, {
       accountId: order.account.id,
     });
   }

@@ -1,125 +1,62 @@
-import {
-  type ConnectorPingPayload,
-  JobName,
-  parsePingPayload,
-  parseSyncEvent,
-  PayloadError,
-  type SyncEventPayload,
-  type SyncResultPayload,
-  SYNC_RESULT_VERSION,
-} from '@signet/sync-contracts';
-import { createHash } from 'node:crypto';
+import { ConnectorError, type HandlerOutcome, type JobContext, type JobHandler } from '@signet/connector-core';
+import { type ConnectorPingPayload, JobName, parsePingPayload, parseSyncEvent, type SyncEventPayload } from '@signet/sync-contracts';
 import { cloudEvent, type CloudEvent, eventType } from './cloud-event';
-import { deliver, type DeliveryOutcome } from './deliver';
-import type { ConnectorSettings } from './settings';
+import { deliver } from './deliver';
+import type { WebhookTarget } from './settings';
 
-export interface JobContext {
-  jobId: string;
-  attempt: number;
-  maxAttempts: number;
-  now: () => Date;
-}
-
-/** What a handler decided: a result to report, and whether BullMQ should try the job again. */
-export interface HandlerOutcome {
-  result: SyncResultPayload;
-  retry: boolean;
-}
-
-export type JobHandler = (data: unknown, ctx: JobContext, settings: ConnectorSettings) => Promise<HandlerOutcome>;
-
-function summarise(outcomes: DeliveryOutcome[]): Record<string, unknown> {
-  return { targets: outcomes.map((o) => ({ url: o.url, ok: o.ok, status: o.status, ...(o.error ? { error: o.error } : {}) })) };
-}
-
-/** Posts one event to every target and turns the outcomes into a result and a retry decision. */
-async function deliverToAll(
-  event: CloudEvent<unknown>,
-  object: { objectType: string; objectId: string; eventId?: string },
-  ctx: JobContext,
-  settings: ConnectorSettings,
-): Promise<HandlerOutcome> {
-  const now = ctx.now();
-  const outcomes = await Promise.all(settings.targets.map((target) => deliver(target, event, now, settings.requestTimeoutMs)));
-  const failed = outcomes.filter((o) => !o.ok);
-  const retryable = failed.some((o) => o.retryable);
-  const lastAttempt = ctx.attempt >= ctx.maxAttempts;
-  const base = {
-    version: SYNC_RESULT_VERSION,
-    connector: 'webhook' as const,
-    ...object,
-    jobId: ctx.jobId,
-    attempts: ctx.attempt,
-    finishedAt: now.toISOString(),
-    payloadHash: createHash('sha256').update(JSON.stringify(event)).digest('hex'),
-    detail: summarise(outcomes),
-  };
-  if (failed.length === 0) return { result: { ...base, status: 'succeeded' }, retry: false };
-  return {
-    result: {
-      ...base,
-      status: 'failed',
-      error: { code: retryable ? 'delivery_failed' : 'delivery_rejected', message: `${failed.length} of ${outcomes.length} target(s) failed: ${failed.map((f) => f.error).join('; ')}` },
-    },
-    retry: retryable && !lastAttempt,
-  };
-}
-
-async function handlePing(data: unknown, ctx: JobContext, settings: ConnectorSettings): Promise<HandlerOutcome> {
-  const ping: ConnectorPingPayload = parsePingPayload(data);
-  const event = cloudEvent({
-    id: ping.pingId,
-    type: 'dev.signet.connector.ping',
-    time: ctx.now().toISOString(),
-    subject: `ping/${ping.pingId}`,
-    data: { pingId: ping.pingId, requestedBy: ping.requestedBy, requestedAt: ping.requestedAt },
-  });
-  return deliverToAll(event, { objectType: 'ping', objectId: ping.pingId }, ctx, settings);
-}
+export const JOB_NAMES: readonly string[] = [JobName.ConnectorPing, JobName.SyncEvent];
 
 /**
- * Every canonical event goes to every target as a CloudEvent whose id is the event id, so the
- * `webhook-id` is stable across retries and re-drives and receivers can drop repeats.
+ * Posts one event to every target. All delivered → succeeded. Otherwise the job fails: retried
+ * when any failure could heal (every target gets it again; receivers drop the ids they have),
+ * unrecoverable when every failure is a refusal (4xx, such as a rejected signature).
  */
-async function handleSyncEvent(data: unknown, ctx: JobContext, settings: ConnectorSettings): Promise<HandlerOutcome> {
-  let payload: SyncEventPayload;
-  try {
-    payload = parseSyncEvent(data);
-  } catch (error) {
-    if (!(error instanceof PayloadError)) throw error;
-    const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-    const text = (key: string) => (typeof d[key] === 'string' && d[key] !== '' ? (d[key] as string) : 'unknown');
-    return {
-      result: {
-        version: SYNC_RESULT_VERSION,
-        connector: 'webhook',
-        objectType: text('objectType'),
-        objectId: text('objectId'),
-        jobId: ctx.jobId,
-        attempts: ctx.attempt,
-        finishedAt: ctx.now().toISOString(),
-        status: 'failed',
-        error: { code: 'invalid_payload', message: error.message },
-      },
-      retry: false,
-    };
-  }
-  const event = cloudEvent({ id: payload.eventId, type: eventType(payload.type), time: payload.occurredAt, subject: payload.objectNumber, data: payload.document });
-  return deliverToAll(event, { objectType: payload.objectType, objectId: payload.objectId, eventId: payload.eventId }, ctx, settings);
+async function deliverToAll(targets: readonly WebhookTarget[], event: CloudEvent<unknown>, ctx: JobContext): Promise<HandlerOutcome> {
+  const body = JSON.stringify(event);
+  ctx.sent(body);
+  const now = ctx.now();
+  const outcomes = await Promise.all(targets.map((target) => deliver(ctx.http, target, event, body, now)));
+  const detail = { targets: outcomes.map((o) => ({ url: o.url, ok: o.ok, status: o.status, ...(o.error ? { error: o.error } : {}) })) };
+  const failed = outcomes.filter((o) => !o.ok);
+  if (failed.length === 0) return { status: 'succeeded', detail };
+  const retryable = failed.some((o) => o.retryable);
+  throw new ConnectorError(
+    retryable ? 'retryable' : 'unrecoverable',
+    retryable ? 'delivery_failed' : 'delivery_rejected',
+    `${failed.length} of ${outcomes.length} target(s) failed: ${failed.map((f) => `${f.url}: ${f.error}`).join('; ')}`,
+    detail,
+  );
 }
 
-/** Exactly one handler per job name of this connector's queue; checked at start. */
-export const HANDLERS: Readonly<Record<string, JobHandler>> = {
-  [JobName.ConnectorPing]: handlePing,
-  [JobName.SyncEvent]: handleSyncEvent,
-};
+/** Every job name of the webhook queue and its handler (the runner checks the table at start). */
+export function webhookHandlers(targets: readonly WebhookTarget[]) {
+  const ping: JobHandler<ConnectorPingPayload> = {
+    parse: parsePingPayload,
+    subject: (p) => ({ objectType: 'ping', objectId: p.pingId }),
+    run: (p, ctx) =>
+      deliverToAll(
+        targets,
+        cloudEvent({
+          id: p.pingId,
+          type: 'dev.signet.connector.ping',
+          time: ctx.now().toISOString(),
+          subject: `ping/${p.pingId}`,
+          data: { pingId: p.pingId, requestedBy: p.requestedBy, requestedAt: p.requestedAt },
+        }),
+        ctx,
+      ),
+  };
 
-export const HANDLED_JOB_NAMES: readonly string[] = [JobName.ConnectorPing, JobName.SyncEvent];
+  /**
+   * Every canonical event goes to every target as a CloudEvent whose id is the event id, so the
+   * `webhook-id` is stable across retries and re-drives and receivers can drop repeats.
+   */
+  const syncEvent: JobHandler<SyncEventPayload> = {
+    parse: parseSyncEvent,
+    subject: (e) => ({ objectType: e.objectType, objectId: e.objectId, eventId: e.eventId }),
+    run: (e, ctx) =>
+      deliverToAll(targets, cloudEvent({ id: e.eventId, type: eventType(e.type), time: e.occurredAt, subject: e.objectNumber, data: e.document }), ctx),
+  };
 
-export function assertHandlers(): void {
-  const missing = HANDLED_JOB_NAMES.filter((name) => !HANDLERS[name]);
-  const extra = Object.keys(HANDLERS).filter((name) => !HANDLED_JOB_NAMES.includes(name));
-  if (missing.length || extra.length) {
-    throw new Error(`Handler table mismatch: missing [${missing.join(', ')}], unexpected [${extra.join(', ')}]`);
-  }
+  return { [JobName.ConnectorPing]: ping, [JobName.SyncEvent]: syncEvent };
 }

@@ -1,37 +1,29 @@
+import { closeOnSignals, createLogger, startConnectorWorker } from '@signet/connector-core';
+import { JOB_NAMES, webhookHandlers } from './handlers';
 import { loadSettings, SettingsError } from './settings';
-import { startConnector } from './worker';
-
-function log(level: 'info' | 'error', msg: string, extra: object = {}): void {
-  process.stdout.write(JSON.stringify({ level, time: new Date().toISOString(), service: 'connector-webhook', msg, ...extra }) + '\n');
-}
 
 async function main(): Promise<void> {
+  const log = createLogger('connector-webhook', process.env['LOG_LEVEL'] || 'info');
   let settings;
   try {
     settings = loadSettings(process.env);
   } catch (error) {
     if (error instanceof SettingsError) {
-      log('error', `Configuration error: ${error.message}`);
+      log.error(`Configuration error: ${error.message}`);
       process.exit(2);
     }
     throw error;
   }
   if (settings.targets.length === 0) {
-    log('info', 'Webhook connector disabled: WEBHOOK_TARGETS is empty. Nothing to do.');
+    log.info('Webhook connector disabled: WEBHOOK_TARGETS is empty. Nothing to do.');
     return;
   }
-  const connector = await startConnector(settings, (msg, extra) => log('info', msg, extra));
-  log('info', `Webhook connector running on ${connector.engine}`, { targets: settings.targets.map((t) => t.url) });
-  const stop = async (signal: string) => {
-    log('info', `Received ${signal}, finishing current jobs`);
-    await connector.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  const running = await startConnectorWorker({ connector: 'webhook', jobNames: JOB_NAMES, handlers: webhookHandlers(settings.targets), settings: settings.core, log });
+  log.info({ targets: settings.targets.map((t) => t.url), engine: running.engine }, 'Webhook connector running');
+  closeOnSignals(running, log);
 }
 
 main().catch((error: unknown) => {
-  log('error', error instanceof Error ? error.message : String(error));
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -24,7 +24,7 @@ describe('parseTargets', () => {
 describe('loadSettings', () => {
   it('has working defaults', () => {
     const s = loadSettings({});
-    expect(s).toMatchObject({ redisUrl: undefined, queuePrefix: 'signet', targets: [], concurrency: 4, requestTimeoutMs: 10_000 });
+    expect(s).toMatchObject({ core: { redisUrl: undefined, queuePrefix: 'signet', concurrency: 4, requestTimeoutMs: 10_000 }, targets: [] });
   });
 
   it('rejects a bad concurrency', () => {

@@ -1,22 +1,15 @@
+import { type CoreSettings, loadCoreSettings, SettingsError } from '@signet/connector-core';
+
+export { SettingsError } from '@signet/connector-core';
+
 export interface WebhookTarget {
   url: string;
   secret: string;
 }
 
 export interface ConnectorSettings {
-  redisUrl: string | undefined;
-  databaseUrl: string;
-  queuePrefix: string;
+  core: CoreSettings;
   targets: WebhookTarget[];
-  concurrency: number;
-  requestTimeoutMs: number;
-}
-
-export class SettingsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SettingsError';
-  }
 }
 
 /**
@@ -49,21 +42,9 @@ export function parseTargets(raw: string): WebhookTarget[] {
     });
 }
 
-function positiveInt(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new SettingsError(`${key} must be a positive integer`);
-  return value;
-}
-
 export function loadSettings(env: NodeJS.ProcessEnv): ConnectorSettings {
   return {
-    redisUrl: env['REDIS_URL'] || undefined,
-    databaseUrl: env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/signet',
-    queuePrefix: env['QUEUE_PREFIX'] || 'signet',
+    core: loadCoreSettings(env, 'WEBHOOK', { concurrency: 4, requestTimeoutMs: 10_000 }),
     targets: parseTargets(env['WEBHOOK_TARGETS'] ?? ''),
-    concurrency: positiveInt(env, 'WEBHOOK_CONCURRENCY', 4),
-    requestTimeoutMs: positiveInt(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
   };
 }
