@@ -60,8 +60,8 @@ const text = (value: unknown) => (value === undefined || value === null ? '' : S
 export async function sapDocuments(simUrl: string): Promise<ErpDocument[]> {
   const body = await getJson<unknown>(`${simUrl}/sap/_orders`);
   return listOf(body, ['orders', 'items', 'results', 'value']).map((raw) => ({
-    key: text(raw['PurchaseOrderByCustomer']),
-    erpId: text(raw['SalesOrder']),
+    key: text(raw['purchaseOrderByCustomer'] ?? raw['PurchaseOrderByCustomer']),
+    erpId: text(raw['salesOrder'] ?? raw['SalesOrder']),
     raw,
   }));
 }
