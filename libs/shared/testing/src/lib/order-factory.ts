@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import type { TestClient } from './api-client';
 import type { Stack } from './stack';
 
@@ -56,21 +55,9 @@ async function ensureSplitField(admin: TestClient): Promise<void> {
   expectStatus('split field', await admin.post('/api/fields', { object: 'line', name: SPLIT_FIELD, label: 'Sync test batch', type: 'text' }), 201);
 }
 
-/**
- * Sets the account's ERP ids through `PATCH /api/accounts/:id`. Until that API accepts
- * `externalIds` (issue 7, accounts work), it writes the column the relay reads directly.
- */
-async function setExternalIds(stack: Stack, accountId: string, externalIds: Record<string, string>): Promise<void> {
-  const patched = await stack.admin.patch(`/api/accounts/${accountId}`, { externalIds });
-  if (patched.status === 200) return;
-  if (patched.status !== 400) expectStatus('account ERP ids', patched, 200);
-  const db = new Client({ connectionString: stack.db.url });
-  await db.connect();
-  try {
-    await db.query('UPDATE accounts SET external_ids = $2::jsonb WHERE id = $1', [accountId, JSON.stringify(externalIds)]);
-  } finally {
-    await db.end();
-  }
+/** Sets the account's ERP ids the way an admin does (`PATCH /api/accounts/:id`). */
+async function setExternalIds(admin: TestClient, accountId: string, externalIds: Record<string, string>): Promise<void> {
+  expectStatus('account ERP ids', await admin.patch(`/api/accounts/${accountId}`, { externalIds }), 200);
 }
 
 /**
@@ -90,7 +77,7 @@ export async function createActivatedOrders(stack: Stack, options: OrderBatchOpt
   const account = await admin.post<{ id: string }>('/api/accounts', { name: `Sync test ${options.label} ${Date.now()}` });
   expectStatus('account', account, 201);
   const accountId = account.body.id;
-  if (options.externalIds) await setExternalIds(stack, accountId, options.externalIds);
+  if (options.externalIds) await setExternalIds(admin, accountId, options.externalIds);
 
   const t1 = Date.now();
   const width = String(options.count).length;
