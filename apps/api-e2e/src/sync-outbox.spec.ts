@@ -216,6 +216,7 @@ describe.each<QueueEngine>(['redis', 'postgres'])('transactional outbox, relay, 
     expect(redriven.body.items).toEqual([{ id: dead.id, jobId, redrives: 1 }]);
     const job = await webhookQueue.getJob(jobId);
     expect(parseSyncEvent(job?.data)).toMatchObject({ eventId: pending.eventId, sequence: 1 });
+    expect(await webhookQueue.getJob(pending.jobId)).toBeUndefined();
     expect(await ledgerOf(order('C').id)).toMatchObject({ status: 'pending', redrives: 1, jobId, errorCode: null });
     const audit = await pg.query(`SELECT detail FROM audit_events WHERE action = 'sync.redrive'`);
     expect(audit.rows.map((r) => r.detail)).toEqual([expect.objectContaining({ ledgerId: dead.id, reason: 'ERP id fixed', jobId })]);

@@ -85,6 +85,7 @@ describe('console: dead letter → fix the account ERP id → re-drive → synce
     const row = page.locator(`[data-testid="ledger"] tr[data-object="${order.number}"]`);
     await eventually(async () => ((await row.getByTestId('ledger-status-cell').innerText().catch(() => '')).trim() === 'succeeded' ? true : undefined), 30_000, 500);
     expect(await row.innerText()).toContain('1 re-drive(s)');
+    await eventually(async () => ((await page.getByTestId('health-sap').innerText()).trim() === 'ok' ? true : undefined), 15_000, 500);
     await screenshot(page, 'integrations-03-synced');
 
     const synced = await ledgerOf();

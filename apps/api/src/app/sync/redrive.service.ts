@@ -26,6 +26,7 @@ import { recordRedriven } from './outbox/ledger-writes';
 interface DeadRow {
   id: string;
   connector: string;
+  job_id: string;
   status: string;
   event_id: string | null;
   redrives: number;
@@ -53,10 +54,10 @@ export class RedriveService {
 
   async redrive(input: RedriveDto, actor: Principal): Promise<RedriveResultDto> {
     const enabled = new Set(connectorStatuses(this.connectors).filter((c) => c.enabled).map((c) => c.id));
-    const jobs: { connector: ConnectorId; payload: SyncEventPayload; jobId: string }[] = [];
+    const jobs: { connector: ConnectorId; payload: SyncEventPayload; jobId: string; previousJobId: string }[] = [];
     const items = await this.db.transaction(async (manager) => {
       const rows: DeadRow[] = await manager.query(
-        `SELECT l.id, l.connector, l.status, l.event_id, l.redrives, o.type, o.object_type, o.object_id, o.object_number, o.sequence, o.occurred_at
+        `SELECT l.id, l.connector, l.job_id, l.status, l.event_id, l.redrives, o.type, o.object_type, o.object_id, o.object_number, o.sequence, o.occurred_at
            FROM sync_ledger l LEFT JOIN sync_outbox o ON o.id = l.event_id
           WHERE l.id = ANY($1::uuid[]) ORDER BY l.updated_at FOR UPDATE OF l`,
         [input.ids],
@@ -97,14 +98,17 @@ export class RedriveService {
           { actorId: actor.id, action: 'sync.redrive', targetType: row.object_type, targetId: row.object_id, detail: { ledgerId: row.id, connector, eventId: row.event_id, jobId, reason: input.reason } },
           manager,
         );
-        jobs.push({ connector, payload, jobId });
+        jobs.push({ connector, payload, jobId, previousJobId: row.job_id });
         done.push({ id: row.id, jobId, redrives });
       }
       return done;
     });
     // After the commit: if this add is lost, the ledger says pending and the redelivery sweep adds it.
     for (const job of jobs) {
-      await this.queues.of(job.connector).add(JobName.SyncEvent, job.payload, { ...DEFAULT_JOB_OPTIONS, jobId: job.jobId });
+      const queue = this.queues.of(job.connector);
+      await queue.add(JobName.SyncEvent, job.payload, { ...DEFAULT_JOB_OPTIONS, jobId: job.jobId });
+      // The dead job is replaced: left in the failed set it would keep the connector "degraded".
+      await queue.remove(job.previousJobId).catch(() => undefined);
     }
     return { items };
   }
