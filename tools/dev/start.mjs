@@ -35,9 +35,11 @@ const MAIL_CAPTURE_PORT = Number(process.env.MAIL_CAPTURE_PORT ?? 1025);
 const EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'signet-demo';
 const DEV_WEBHOOK_SECRET = 'whsec_c2lnbmV0LWRldi13ZWJob29rLXNlY3JldA==';
+const DEV_SAP_USER = 'SIGNET_DEV';
+const DEV_SAP_PASSWORD = 'signet-dev-sap';
 
 say('Building api, connector and console…');
-run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'connector-webhook', 'connector-netsuite', 'erp-sim', 'console', '--output-style=static'], {
+run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'connector-webhook', 'connector-sap', 'connector-netsuite', 'erp-sim', 'console', '--output-style=static'], {
   NX_NO_CLOUD: 'true',
   NX_DAEMON: 'false',
   NX_TUI: 'false',
@@ -119,6 +121,16 @@ const sharedEnv = {
         NETSUITE_TOKEN_SECRET: 'e2e-token-secret',
       }),
   NODE_ENV: process.env.NODE_ENV ?? 'development',
+  // The SAP connector talks to the simulator's SAP unless SAP_BASE_URL points somewhere else.
+  ...(process.env.SAP_BASE_URL ? {} : {
+    SAP_BASE_URL: `http://127.0.0.1:${RECEIVER_PORT}/sap/opu/odata/sap/API_SALES_ORDER_SRV`,
+    SAP_USERNAME: DEV_SAP_USER,
+    SAP_PASSWORD: DEV_SAP_PASSWORD,
+    SAP_SALES_ORGANIZATION: '1710',
+    SAP_DISTRIBUTION_CHANNEL: '10',
+    SAP_DIVISION: '00',
+    SAP_ORDER_TYPE: 'OR',
+  }),
 };
 
 function launch(name, script, env) {
@@ -155,8 +167,9 @@ launch('api', 'dist/apps/api/main.js', {
   MAIL_CAPTURE_PORT: String(MAIL_CAPTURE_PORT),
   PUBLIC_URL: process.env.PUBLIC_URL ?? `http://127.0.0.1:${PORT}`,
 });
-launch('erp-sim', 'dist/apps/erp-sim/main.js', { ERP_SIM_PORT: String(RECEIVER_PORT), ERP_SIM_WEBHOOK_SECRET: DEV_WEBHOOK_SECRET });
+launch('erp-sim', 'dist/apps/erp-sim/main.js', { ERP_SIM_PORT: String(RECEIVER_PORT), ERP_SIM_WEBHOOK_SECRET: DEV_WEBHOOK_SECRET, ERP_SIM_SAP_USERNAME: DEV_SAP_USER, ERP_SIM_SAP_PASSWORD: DEV_SAP_PASSWORD });
 launch('connector-webhook', 'dist/apps/connector-webhook/main.js', {});
+launch('connector-sap', 'dist/apps/connector-sap/main.js', {});
 launch('connector-netsuite', 'dist/apps/connector-netsuite/main.js', {});
 
 const base = `http://127.0.0.1:${PORT}`;
@@ -186,6 +199,7 @@ say(`  API:          ${base}/api`);
 say(`  API docs:     ${base}/api/docs`);
 say(`  ERP sim:      http://127.0.0.1:${RECEIVER_PORT}/webhooks/events (events the webhook connector delivered)`);
 say(`               http://127.0.0.1:${RECEIVER_PORT}/netsuite/_orders (sales orders the NetSuite connector upserted)`);
+say(`  SAP sim:      http://127.0.0.1:${RECEIVER_PORT}/sap/_orders (sales orders the SAP connector created)`);
 say(`  Queues on:    ${engine}`);
 say(process.env.SMTP_URL
   ? `  Mail:         SMTP_URL (${process.env.SMTP_URL.replace(/:[^:@/]*@/, ':***@')})`

@@ -1,11 +1,12 @@
 import type { HandlerOutcome, HandlerTable, JobContext, JobHandler } from '@signet/connector-core';
-import { type ConnectorPingPayload, JobName, parsePingPayload, parseSyncEvent, type SyncEventPayload, type SyncOrderDocument } from '@signet/sync-contracts';
+import { type ConnectorPingPayload, type InboundFactPayload, JobName, parsePingPayload, parseSyncEvent, type SyncEventPayload, type SyncOrderDocument } from '@signet/sync-contracts';
+import { inboundPollHandler } from './inbound-poll';
 import type { SapClient, SapOrder } from './sap-client';
 import { itemNumber, toDeepInsert, toHeaderUpdate, toItemQuantityUpdate, toItemRejection } from './sap-mapping';
 import type { SapSettings } from './settings';
 
 /** Job names on the SAP connector's queue; each has exactly one handler (checked at start). */
-export const SAP_JOB_NAMES: readonly string[] = [JobName.SyncEvent, JobName.ConnectorPing];
+export const SAP_JOB_NAMES: readonly string[] = [JobName.SyncEvent, JobName.ConnectorPing, JobName.InboundPoll];
 
 function erpFields(order: SapOrder): Pick<HandlerOutcome, 'erpId' | 'erpStatus' | 'erpTotal'> {
   return {
@@ -60,7 +61,8 @@ async function cancelOrder(order: SyncOrderDocument, client: SapClient, ctx: Job
   return { status: 'succeeded', erpId: existing.salesOrder, erpStatus: 'rejected', erpTotal: '0.000', detail: { action: 'rejected', items: rejected } };
 }
 
-export function sapHandlers(client: SapClient, settings: SapSettings): HandlerTable {
+/** `publishFact` puts a fulfilment fact on the inbound queue (the inbound poll's output). */
+export function sapHandlers(client: SapClient, settings: SapSettings, publishFact: (fact: InboundFactPayload) => Promise<void>): HandlerTable {
   const syncEvent: JobHandler<SyncEventPayload> = {
     parse: parseSyncEvent,
     subject: (e) => ({ objectType: e.objectType, objectId: e.objectId, eventId: e.eventId }),
@@ -85,5 +87,5 @@ export function sapHandlers(client: SapClient, settings: SapSettings): HandlerTa
       return { status: 'succeeded', detail: { reached: settings.baseUrl } };
     },
   };
-  return { [JobName.SyncEvent]: syncEvent, [JobName.ConnectorPing]: ping };
+  return { [JobName.SyncEvent]: syncEvent, [JobName.ConnectorPing]: ping, [JobName.InboundPoll]: inboundPollHandler(client, publishFact) };
 }

@@ -1,7 +1,12 @@
-import { closeOnSignals, createErpHttp, createLogger, ConnectorMetrics, SettingsError, startConnectorWorker } from '@signet/connector-core';
+import { closeOnSignals, ConnectorMetrics, createErpHttp, createLogger, SettingsError, startConnectorWorker } from '@signet/connector-core';
+import { CONNECTOR_QUEUES, DEFAULT_JOB_OPTIONS, inboundFactJobId, JobName, QueueName } from '@signet/sync-contracts';
+import { configureQueueBackend } from '@signet/sync-queue';
+import { Queue } from 'bullmq';
 import { sapHandlers, SAP_JOB_NAMES } from './handlers';
 import { SapClient } from './sap-client';
 import { loadSettings } from './settings';
+
+const POLL_SCHEDULER_ID = 'sap-inbound-poll';
 
 async function main(): Promise<void> {
   let settings;
@@ -19,12 +24,37 @@ async function main(): Promise<void> {
     log.info('SAP connector disabled: SAP_BASE_URL is not set. Nothing to do.');
     return;
   }
+  const { core, sap } = settings;
+  const backend = configureQueueBackend({ redisUrl: core.redisUrl, databaseUrl: core.databaseUrl, prefix: core.queuePrefix });
+  const inbound = new Queue(QueueName.SyncInbound, { connection: backend.connection, prefix: backend.prefix });
+  const jobs = new Queue(CONNECTOR_QUEUES.sap, { connection: backend.connection, prefix: backend.prefix });
   const metrics = new ConnectorMetrics(true);
-  const http = createErpHttp({ connector: 'sap', timeoutMs: settings.core.requestTimeoutMs, metrics });
-  const client = new SapClient(settings.sap, http);
-  const running = await startConnectorWorker({ connector: 'sap', jobNames: SAP_JOB_NAMES, handlers: sapHandlers(client, settings.sap), settings: settings.core, log, http, metrics });
-  log.info({ sap: settings.sap.baseUrl, auth: settings.sap.auth.kind, engine: running.engine }, 'SAP connector running');
-  closeOnSignals(running, log);
+  const http = createErpHttp({ connector: 'sap', timeoutMs: core.requestTimeoutMs, metrics });
+  const client = new SapClient(sap, http);
+  const publishFact: Parameters<typeof sapHandlers>[2] = async (fact) => {
+    await inbound.add(JobName.InboundFact, fact, { ...DEFAULT_JOB_OPTIONS, jobId: inboundFactJobId('sap', fact.factId) });
+  };
+  const running = await startConnectorWorker({ connector: 'sap', jobNames: SAP_JOB_NAMES, handlers: sapHandlers(client, sap, publishFact), settings: core, log, http, metrics });
+  try {
+    if (sap.pollIntervalMs > 0) {
+      await jobs.upsertJobScheduler(POLL_SCHEDULER_ID, { every: sap.pollIntervalMs }, { name: JobName.InboundPoll, data: {}, opts: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } });
+    } else {
+      await jobs.removeJobScheduler(POLL_SCHEDULER_ID);
+    }
+  } catch (error) {
+    log.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not schedule the inbound poll');
+  }
+  log.info({ sap: sap.baseUrl, auth: sap.auth.kind, engine: running.engine, pollIntervalMs: sap.pollIntervalMs }, 'SAP connector running');
+  closeOnSignals(
+    {
+      async close() {
+        await running.close();
+        await jobs.close();
+        await inbound.close();
+      },
+    },
+    log,
+  );
 }
 
 main().catch((error: unknown) => {

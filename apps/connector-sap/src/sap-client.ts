@@ -119,6 +119,24 @@ export class SapClient {
     return results.length ? readOrder(results[0]) : null;
   }
 
+  /** Outbound delivery items (`API_OUTBOUND_DELIVERY_SRV`, beside the sales order service) matching an OData filter. */
+  async deliveryItems(filter: string): Promise<Row[]> {
+    const root = this.settings.baseUrl.replace(/\/API_SALES_ORDER_SRV$/, '/API_OUTBOUND_DELIVERY_SRV;v=0002');
+    const query = new URLSearchParams({ $filter: filter, $format: 'json' }).toString().replace(/\+/g, '%20');
+    const response = await this.http.request('deliveries', `${root}/A_OutbDeliveryItem?${query}`, { method: 'GET', headers: await this.headers() });
+    if (response.status !== 200) throw sapError('delivery read', response, this.now());
+    return (response.json as { d?: { results?: Row[] } } | undefined)?.d?.results ?? [];
+  }
+
+  /** `GET A_SalesOrder('…')`; null when SAP has no such order. */
+  async getOrder(salesOrder: string): Promise<(SapOrder & { purchaseOrderByCustomer: string }) | null> {
+    const response = await this.http.request('read', `${this.settings.baseUrl}/A_SalesOrder(${encodeURIComponent(odataString(salesOrder))})?$expand=to_Item`, { method: 'GET', headers: await this.headers() });
+    if (response.status === 404) return null;
+    if (response.status !== 200) throw sapError('read', response, this.now());
+    const entity = (response.json as { d?: Row } | undefined)?.d ?? {};
+    return { ...readOrder(entity, response.headers.get('etag')), purchaseOrderByCustomer: String(entity['PurchaseOrderByCustomer'] ?? '') };
+  }
+
   async create(body: string): Promise<SapOrder> {
     const response = await this.write('create', 'POST', '/A_SalesOrder', body);
     if (response.status !== 201) throw sapError('create', response, this.now());

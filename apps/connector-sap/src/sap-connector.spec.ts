@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConnectorError, ConnectorMetrics, createErpHttp, createLogger, type JobContext, type HandlerTable } from '@signet/connector-core';
-import { JobName } from '@signet/sync-contracts';
+import { type InboundFactPayload, JobName } from '@signet/sync-contracts';
 // The simulator runs in-process so the test can read its store and steer its faults directly.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { FaultInjector, parseFaultConfig } from '../../erp-sim/src/faults';
@@ -20,6 +20,7 @@ describe('SAP connector against the SAP simulator (in-process, real HTTP)', () =
   let settings: SapSettings;
   let handlers: HandlerTable;
   const requests: string[] = [];
+  const facts: InboundFactPayload[] = [];
 
   beforeAll(async () => {
     server = createServer((req, res) => {
@@ -42,7 +43,7 @@ describe('SAP connector against the SAP simulator (in-process, real HTTP)', () =
 
   function build(s: SapSettings, timeoutMs = 1_000): HandlerTable {
     const http = createErpHttp({ connector: 'sap', timeoutMs, metrics: new ConnectorMetrics() });
-    return sapHandlers(new SapClient(s, http), s);
+    return sapHandlers(new SapClient(s, http), s, async (fact) => void facts.push(fact));
   }
 
   const sent: string[] = [];
@@ -170,6 +171,27 @@ describe('SAP connector against the SAP simulator (in-process, real HTTP)', () =
     expect(await run(event('order.activated', orderDocument({ number: 'ORD-OAUTH' })), oauth)).toMatchObject({ status: 'succeeded' });
     const wrong = build({ ...settings, auth: { kind: 'basic', username: 'SIGNET', password: 'wrong' } });
     await expect(run(event('order.activated', orderDocument({ number: 'ORD-WRONG' })), wrong)).rejects.toMatchObject({ kind: 'unrecoverable', code: 'erp_unauthorized' });
+  });
+
+  it('the inbound poll turns deliveries of synced orders into cumulative fulfilment facts, the same state into the same fact id', async () => {
+    await run(event('order.activated', orderDocument({ number: 'ORD-DLV' })));
+    const salesOrder = ordersFor('ORD-DLV')[0].SalesOrder;
+    expect(sim.deliveries.deliver({ salesOrder, items: [{ item: '10', quantity: '1' }], date: '2027-01-05' })).toHaveLength(1);
+    expect(sim.deliveries.deliver({ salesOrder, items: [{ item: '10', quantity: '2' }, { item: '20', quantity: '1.5' }], date: '2027-01-09' })).toHaveLength(2);
+    const poll = handlers[JobName.InboundPoll];
+    facts.length = 0;
+    await poll.run(poll.parse({}), ctx());
+    await poll.run(poll.parse({}), ctx());
+    const mine = facts.filter((f) => f.orderNumber === 'ORD-DLV');
+    expect(mine).toHaveLength(2);
+    expect(mine[0].factId).toBe(mine[1].factId);
+    expect(mine[0]).toMatchObject({
+      connector: 'sap',
+      kind: 'fulfilment',
+      erpDocumentId: salesOrder,
+      fulfilment: { lines: [{ position: 1, quantity: '3', status: 'delivered', date: '2027-01-09' }, { position: 2, quantity: '1.5', status: 'delivered', date: '2027-01-09' }] },
+    });
+    expect(poll.reportsResult).toBe(false);
   });
 
   it('answers a ping by fetching a CSRF token', async () => {

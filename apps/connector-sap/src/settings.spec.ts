@@ -22,6 +22,7 @@ describe('SAP connector settings', () => {
       distributionChannel: '10',
       division: '00',
       orderType: 'OR',
+      pollIntervalMs: 60_000,
     });
   });
 
@@ -35,6 +36,7 @@ describe('SAP connector settings', () => {
     ['no sales area', { SAP_BASE_URL: sap.SAP_BASE_URL, SAP_USERNAME: 'u', SAP_PASSWORD: 'p' }, 'SAP_SALES_ORGANIZATION, SAP_DISTRIBUTION_CHANNEL, SAP_DIVISION, SAP_ORDER_TYPE are missing'],
     ['half an OAuth setup', { ...sap, SAP_CLIENT_ID: 'c' }, 'SAP_TOKEN_URL, SAP_CLIENT_SECRET are missing'],
     ['a bad URL', { ...sap, SAP_BASE_URL: 'not a url', SAP_USERNAME: 'u', SAP_PASSWORD: 'p' }, 'SAP_BASE_URL must be a URL'],
+    ['a negative poll interval', { ...sap, SAP_USERNAME: 'u', SAP_PASSWORD: 'p', SAP_POLL_INTERVAL_MS: '-1' }, 'SAP_POLL_INTERVAL_MS must be a non-negative integer'],
     ['a bad timeout', { ...sap, SAP_USERNAME: 'u', SAP_PASSWORD: 'p', SAP_TIMEOUT_MS: '0' }, 'SAP_TIMEOUT_MS must be a positive integer'],
   ])('refuses %s, naming what is wrong', (_label, env, message) => {
     expect(() => loadSettings(env)).toThrow(SettingsError);

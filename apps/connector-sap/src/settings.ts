@@ -10,6 +10,8 @@ export interface SapSettings {
   distributionChannel: string;
   division: string;
   orderType: string;
+  /** Every how many ms the inbound poll reads deliveries (0: never). */
+  pollIntervalMs: number;
 }
 
 export interface ConnectorSettings {
@@ -28,6 +30,14 @@ function url(env: NodeJS.ProcessEnv, key: string): string {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new SettingsError(`${key} must be an http(s) URL`);
   return value.replace(/\/+$/, '');
+}
+
+function pollInterval(env: NodeJS.ProcessEnv): number {
+  const raw = env['SAP_POLL_INTERVAL_MS'];
+  if (raw === undefined || raw === '') return 60_000;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new SettingsError('SAP_POLL_INTERVAL_MS must be a non-negative integer');
+  return value;
 }
 
 /** Reads DESIGN.md §4's SAP settings: absent SAP_BASE_URL disables the connector; a partial set is an error naming what is missing. */
@@ -52,6 +62,7 @@ export function loadSettings(env: NodeJS.ProcessEnv): ConnectorSettings {
       distributionChannel: value('SAP_DISTRIBUTION_CHANNEL'),
       division: value('SAP_DIVISION'),
       orderType: value('SAP_ORDER_TYPE'),
+      pollIntervalMs: pollInterval(env),
     },
   };
 }

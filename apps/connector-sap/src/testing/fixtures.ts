@@ -9,6 +9,7 @@ export const SAP_SETTINGS: SapSettings = {
   distributionChannel: '10',
   division: '00',
   orderType: 'OR',
+  pollIntervalMs: 60_000,
 };
 
 export function line(position: number, overrides: Partial<SyncOrderLine> = {}): SyncOrderLine {

@@ -171,6 +171,22 @@ describe('SAP simulator (API_SALES_ORDER_SRV subset)', () => {
     expect(listing.total).toBe(sim.store.all().length);
   });
 
+  it('simulates deliveries and serves them as A_OutbDeliveryItem, filtered by order or change time', async () => {
+    const s = await session();
+    const created = (await (await post(s, order('PO-DLV'))).json()) as { d: { SalesOrder: string } };
+    const deliver = await fetch(`${base}/sap/_simulate/deliver`, { method: 'POST', body: JSON.stringify({ purchaseOrderByCustomer: 'PO-DLV', items: [{ item: '10', quantity: '2' }] }) });
+    expect(deliver.status).toBe(201);
+    const rest = await fetch(`${base}/sap/_simulate/deliver`, { method: 'POST', body: JSON.stringify({ salesOrder: created.d.SalesOrder }) });
+    expect(((await rest.json()) as { items: Array<{ ReferenceSDDocumentItem: string; ActualDeliveryQuantity: string }> }).items.map((i) => [i.ReferenceSDDocumentItem, i.ActualDeliveryQuantity])).toEqual([['10', '1.000'], ['20', '1.500']]);
+    const items = `${base}/sap/opu/odata/sap/API_OUTBOUND_DELIVERY_SRV;v=0002/A_OutbDeliveryItem`;
+    const byOrder = await fetch(`${items}?$filter=${encodeURIComponent(`ReferenceSDDocument eq '${created.d.SalesOrder}'`)}`, { headers: { authorization: AUTH } });
+    expect(((await byOrder.json()) as { d: { results: unknown[] } }).d.results).toHaveLength(3);
+    const future = await fetch(`${items}?$filter=${encodeURIComponent("LastChangeDateTime ge datetimeoffset'2099-01-01T00:00:00Z'")}`, { headers: { authorization: AUTH } });
+    expect(((await future.json()) as { d: { results: unknown[] } }).d.results).toEqual([]);
+    expect((await fetch(items)).status).toBe(401);
+    expect((await fetch(`${base}/sap/_simulate/deliver`, { method: 'POST', body: JSON.stringify({ salesOrder: 'nope' }) })).status).toBe(404);
+  });
+
   it('issues OAuth client-credentials tokens usable as bearer auth', async () => {
     const r = await fetch(`${base}/sap/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials&client_id=c&client_secret=s' });
     const { access_token } = (await r.json()) as { access_token: string };

@@ -3,6 +3,7 @@ import type { FaultInjector } from '../faults';
 import { json, readBody, type SimMount } from '../http';
 import { parseEqFilter, sendOData, sendODataError } from './odata';
 import { type SapCredentials, SapSecurity } from './sap-auth';
+import { DELIVERY_SERVICE_PATH, SapDeliveries } from './sap-deliveries';
 import { serializeItem, serializeOrder } from './sap-serialize';
 import { etagOf, type Row, SapOrderStore, type StoredOrder } from './sap-store';
 import { checkSalesOrderRules, validateEntity } from './sap-validate';
@@ -13,6 +14,7 @@ const ITEM_KEY = /^\/A_SalesOrderItem\(SalesOrder='([^']{1,10})',SalesOrderItem=
 
 export interface SapSimulator extends SimMount {
   store: SapOrderStore;
+  deliveries: SapDeliveries;
   security: SapSecurity;
 }
 
@@ -26,6 +28,7 @@ export function createSapSimulator(options: { faults: FaultInjector; credentials
   const { faults } = options;
   const store = new SapOrderStore();
   const security = new SapSecurity(options.credentials ?? {});
+  const deliveries = new SapDeliveries(store);
 
   const root = (req: IncomingMessage) => `http://${req.headers.host ?? '127.0.0.1'}${SAP_SERVICE_PATH}`;
 
@@ -199,6 +202,7 @@ export function createSapSimulator(options: { faults: FaultInjector; credentials
   return {
     prefix: '/sap',
     store,
+    deliveries,
     security,
     async handle(req, res, url) {
       await faults.delay();
@@ -235,6 +239,18 @@ export function createSapSimulator(options: { faults: FaultInjector; credentials
         const token = security.issueAccessToken(req, new URLSearchParams(await readBody(req)));
         if (!token) json(res, 401, { error: 'invalid_client' });
         else json(res, 200, { access_token: token, token_type: 'bearer', expires_in: 3600 });
+        return true;
+      }
+      if (url.pathname === '/sap/_simulate/deliver' && req.method === 'POST') {
+        await deliveries.simulate(req, res);
+        return true;
+      }
+      if (decodeURIComponent(url.pathname) === `${DELIVERY_SERVICE_PATH}/A_OutbDeliveryItem` && req.method === 'GET') {
+        if (!security.authenticated(req)) {
+          res.writeHead(401, { 'content-type': 'text/plain' }).end('Logon failed');
+          return true;
+        }
+        deliveries.query(req, res, url);
         return true;
       }
       if (url.pathname === SAP_SERVICE_PATH || url.pathname.startsWith(`${SAP_SERVICE_PATH}/`)) {

@@ -50,6 +50,18 @@ describe('connector runner (real Redis, real HTTP)', () => {
     },
   };
 
+  // A housekeeping job (like an inbound poll): it runs, but is no object's sync and reports nothing.
+  let housekeepingRuns = 0;
+  const housekeeping: JobHandler<unknown> = {
+    reportsResult: false,
+    parse: (data) => data,
+    subject: () => ({ objectType: 'poll', objectId: 'poll' }),
+    async run() {
+      housekeepingRuns += 1;
+      return { status: 'succeeded' };
+    },
+  };
+
   const ping = (pingId: string, requestedBy = 'u1') => ({ version: 1, pingId, connector: 'sap', requestedBy, requestedAt: '2026-11-28T00:00:00Z' });
 
   async function resultsFor(objectId: string): Promise<SyncResultPayload[]> {
@@ -72,8 +84,8 @@ describe('connector runner (real Redis, real HTTP)', () => {
     const settings = { ...loadCoreSettings({ REDIS_URL: redisUrl(), QUEUE_PREFIX: prefix, METRICS_PORT: '0' }, 'TEST'), requestTimeoutMs: 300 };
     running = await startConnectorWorker({
       connector: 'sap',
-      jobNames: [JobName.ConnectorPing],
-      handlers: { [JobName.ConnectorPing]: handler },
+      jobNames: [JobName.ConnectorPing, JobName.InboundPoll],
+      handlers: { [JobName.ConnectorPing]: handler, [JobName.InboundPoll]: housekeeping },
       settings,
       log: createLogger('connector-core-test', 'silent'),
       backoff: { baseDelayMs: 20, maxDelayMs: 100, jitter: 0.5 },
@@ -159,6 +171,13 @@ describe('connector runner (real Redis, real HTTP)', () => {
     const bad = (await results.getJobs(['waiting', 'completed'])).map((j) => j.data as SyncResultPayload).find((r) => r.jobId === 'job-bad');
     expect(bad).toMatchObject({ status: 'failed', attempts: 1, objectType: 'unknown', error: { code: 'invalid_payload' } });
     expect(erp.calls).not.toContain('bad');
+  });
+
+  it('publishes no result for a handler that reports none', async () => {
+    await jobs.add(JobName.InboundPoll, {}, { jobId: 'job-poll', attempts: 1 });
+    expect(await settled('job-poll')).toBe('completed');
+    expect(housekeepingRuns).toBe(1);
+    expect((await results.getJobs(['waiting', 'completed'])).filter((j) => (j.data as SyncResultPayload).jobId === 'job-poll')).toEqual([]);
   });
 
   it('serves Prometheus metrics', async () => {

@@ -68,7 +68,8 @@ export async function startConnectorWorker(options: ConnectorRunnerOptions): Pro
   const backend = configureQueueBackend({ redisUrl: settings.redisUrl, databaseUrl: settings.databaseUrl, prefix: settings.queuePrefix });
   const results = new Queue(QueueName.SyncResults, { connection: backend.connection, prefix: backend.prefix });
 
-  const publish = async (result: SyncResultPayload) => {
+  const publishFor = (job: Job) => async (result: SyncResultPayload) => {
+    if (options.handlers[job.name]?.reportsResult === false) return;
     await results.add(JobName.SyncResult, result, { ...DEFAULT_JOB_OPTIONS, jobId: resultJobId(result.jobId, result.attempts) });
   };
 
@@ -80,6 +81,7 @@ export async function startConnectorWorker(options: ConnectorRunnerOptions): Pro
     let subject = UNKNOWN_SUBJECT(jobId);
     let hash: string | undefined;
     const jobLog = log.child({ jobId, job: job.name, attempt });
+    const publish = publishFor(job);
     const base = () => ({ version: SYNC_RESULT_VERSION, connector, ...subject, jobId, attempts: attempt, ...(hash ? { payloadHash: hash } : {}), finishedAt: now().toISOString() });
     try {
       if (!handler) throw new ConnectorError('unrecoverable', ErrorCode.Internal, `no handler for job '${job.name}'`);

@@ -35,6 +35,8 @@ export interface JobContext {
 }
 
 export interface JobHandler<T = unknown> {
+  /** false for housekeeping jobs (e.g. inbound polls) that are not about a synced object: no result is published. */
+  reportsResult?: boolean;
   /** Validates the job data (throw PayloadError: unrecoverable). */
   parse(data: unknown): T;
   subject(payload: T): JobSubject;
