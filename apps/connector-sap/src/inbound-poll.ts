@@ -67,7 +67,7 @@ export function inboundPollHandler(client: SapClient, publish: (fact: InboundFac
           published += 1;
         }
       }
-      ctx.log.info({ deliveries: recent.length, facts: published }, 'inbound poll done');
+      ctx.log[published ? 'info' : 'debug']({ deliveries: recent.length, facts: published }, 'inbound poll done');
       return { status: 'succeeded', detail: { facts: published } };
     },
   };

@@ -127,6 +127,9 @@ export async function startConnectorWorker(options: ConnectorRunnerOptions): Pro
     connection: backend.connection,
     prefix: backend.prefix,
     concurrency: settings.concurrency,
+    // A killed connector leaves its active jobs stalled; they run again on restart. Several kills in a
+    // row must not fail a job without a result (idempotent handlers make the repeat harmless).
+    maxStalledCount: 5,
     settings: { backoffStrategy: (attemptsMade: number) => retryDelayMs(attemptsMade, policy, random) },
   });
   worker.on('error', (error) => log.error({ err: error.message }, 'worker error'));
