@@ -50,10 +50,13 @@ export const FAST_API_ENV = {
  * Connector settings (connector-core's `<PREFIX>_CONCURRENCY` and `<PREFIX>_TIMEOUT_MS`) that keep
  * the run short: a write the simulator holds after committing (timeout after commit) is given up
  * after 2 s instead of 10–30 s. NetSuite stays under the simulator's concurrency limit of 5.
+ * SAP's inbound poll is off: these tests are about outbound orders, and its repeatable job sits
+ * in the queue as "delayed" forever, which would read as a sync job still in flight.
  */
 export const FAST_CONNECTOR_ENV: Record<string, string> = {
   SAP_CONCURRENCY: '8',
   SAP_TIMEOUT_MS: '2000',
+  SAP_POLL_INTERVAL_MS: '0',
   NETSUITE_CONCURRENCY: '4',
   NETSUITE_TIMEOUT_MS: '2000',
 };
