@@ -63,10 +63,13 @@ describe('console: dead letter → fix the account ERP id → re-drive → synce
   });
 
   it('re-drives after the ERP id is fixed, asking for a reason, and the order is synced', async () => {
-    // The account page for ERP ids belongs to another branch; the fix goes through the accounts API.
-    const account = await stack.admin.get<Account>(`/api/accounts/${accountId}`);
-    const fixed = await stack.admin.request('PATCH', `/api/accounts/${accountId}`, { version: account.body.version, externalIds: { sap: '17100001' } });
-    expect(fixed.status).toBe(200);
+    // The admin fixes the account on its page: the SAP customer id (sold-to party).
+    await page.goto(`${stack.api.baseUrl}/catalogue/accounts/${accountId}`);
+    await page.getByTestId('erp-sap').fill('17100001');
+    await page.getByTestId('account-details-save').click();
+    await page.getByText('Saved Initech').waitFor();
+    await screenshot(page, 'integrations-02-account-erp-id');
+    expect((await stack.admin.get<Account & { externalIds: Record<string, string> }>(`/api/accounts/${accountId}`)).body.externalIds).toEqual({ sap: '17100001' });
 
     await page.goto(`${stack.api.baseUrl}/integrations`);
     const deadLetter = page.locator(`[data-testid="dead-letters"] li[data-object="${order.number}"]`);
@@ -75,7 +78,7 @@ describe('console: dead letter → fix the account ERP id → re-drive → synce
     await page.getByTestId('redrive-selected').click();
     await page.getByTestId('redrive-confirm').click();
     await page.getByText('A reason is required.').waitFor();
-    await screenshot(page, 'integrations-02-redrive-reason-required');
+    await screenshot(page, 'integrations-03-redrive-reason-required');
     await page.getByTestId('redrive-reason').fill('SAP customer id 17100001 added to Initech');
     await page.getByTestId('redrive-confirm').click();
     await page.getByTestId('redrive-message').waitFor();
@@ -86,7 +89,7 @@ describe('console: dead letter → fix the account ERP id → re-drive → synce
     await eventually(async () => ((await row.getByTestId('ledger-status-cell').innerText().catch(() => '')).trim() === 'succeeded' ? true : undefined), 30_000, 500);
     expect(await row.innerText()).toContain('1 re-drive(s)');
     await eventually(async () => ((await page.getByTestId('health-sap').innerText()).trim() === 'ok' ? true : undefined), 15_000, 500);
-    await screenshot(page, 'integrations-03-synced');
+    await screenshot(page, 'integrations-04-synced');
 
     const synced = await ledgerOf();
     expect(synced).toMatchObject({ status: 'succeeded', errorCode: null });
@@ -97,6 +100,6 @@ describe('console: dead letter → fix the account ERP id → re-drive → synce
     await panel.waitFor();
     expect((await panel.getByTestId('erp-sync-status').innerText()).trim()).toBe('succeeded');
     expect(await panel.innerText()).toContain(synced.erpId as string);
-    await screenshot(page, 'integrations-04-order-erp-sync');
+    await screenshot(page, 'integrations-05-order-erp-sync');
   });
 });

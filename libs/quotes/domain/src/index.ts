@@ -9,3 +9,4 @@ export * from './lib/edit-lines';
 export * from './lib/quote-status';
 export * from './lib/quote-views';
 export * from './lib/account-details';
+export * from './lib/bundle-components';

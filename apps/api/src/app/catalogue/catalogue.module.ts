@@ -9,15 +9,17 @@ import { AccountsService } from './accounts.service';
 import { FieldDefinitionEntity } from './field-definition.entity';
 import { FieldsController } from './fields.controller';
 import { FieldsService } from './fields.service';
+import { ProductComponentEntity } from './product-component.entity';
+import { ProductComponentsService } from './product-components.service';
 import { ProductEntity } from './product.entity';
 import { ProductsController } from './products.controller';
 import { ProductsService } from './products.service';
 
 /** Products, accounts and custom field definitions: what quotes are made of. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ProductEntity, AccountEntity, AccountLocationEntity, FieldDefinitionEntity])],
+  imports: [TypeOrmModule.forFeature([ProductEntity, AccountEntity, AccountLocationEntity, ProductComponentEntity, FieldDefinitionEntity])],
   controllers: [ProductsController, AccountsController, AccountLocationsController, FieldsController],
-  providers: [ProductsService, AccountsService, AccountLocationsService, FieldsService],
+  providers: [ProductsService, ProductComponentsService, AccountsService, AccountLocationsService, FieldsService],
   exports: [ProductsService, AccountsService, FieldsService, TypeOrmModule],
 })
 export class CatalogueModule {}

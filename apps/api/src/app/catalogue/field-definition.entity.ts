@@ -24,6 +24,10 @@ export class FieldDefinitionEntity {
   @Column({ type: 'boolean', default: false })
   multiple!: boolean;
 
+  /** Decimals a `decimal` field allows; null: any. */
+  @Column({ type: 'smallint', nullable: true })
+  scale!: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -10,7 +10,7 @@ import type { CreateFieldDto, FieldDto, FieldQueryDto } from './dto/field.dto';
 import { FieldDefinitionEntity } from './field-definition.entity';
 
 export function toFieldDto(f: FieldDefinitionEntity): FieldDto {
-  return { id: f.id, object: f.object, name: f.name, label: f.label, type: f.type, options: f.options, multiple: f.multiple, createdAt: f.createdAt.toISOString() };
+  return { id: f.id, object: f.object, name: f.name, label: f.label, type: f.type, options: f.options, multiple: f.multiple, scale: f.scale, createdAt: f.createdAt.toISOString() };
 }
 
 @Injectable()
@@ -32,7 +32,7 @@ export class FieldsService {
   /** Every definition, for checking values on quote writes (a few dozen rows at most). */
   async definitions(manager?: EntityManager): Promise<FieldDefinition[]> {
     const rows = await (manager ? manager.getRepository(FieldDefinitionEntity) : this.fields).find();
-    return rows.map((r) => ({ object: r.object, name: r.name, label: r.label, type: r.type, options: r.options, multiple: r.multiple }));
+    return rows.map((r) => ({ object: r.object, name: r.name, label: r.label, type: r.type, options: r.options, multiple: r.multiple, scale: r.scale }));
   }
 
   async create(input: CreateFieldDto, actor: Principal): Promise<FieldDto> {
@@ -46,11 +46,12 @@ export class FieldsService {
         type: input.type,
         options: input.type === 'picklist' ? (input.options ?? []) : (input.options ?? null),
         multiple: input.multiple ?? false,
+        scale: input.scale ?? null,
       };
       const problems = validateFieldDefinition(definition, await this.definitions(manager));
       if (problems.length > 0) throw invalidInput(problems, problems.map((p) => p.message).join('; '));
       const repo = manager.getRepository(FieldDefinitionEntity);
-      const saved = await repo.save(repo.create({ ...definition, options: definition.type === 'picklist' ? [...(definition.options ?? [])] : null }));
+      const saved = await repo.save(repo.create({ ...definition, options: definition.type === 'picklist' ? [...(definition.options ?? [])] : null, scale: definition.scale ?? null }));
       await this.audit.record({ actorId: actor.id, action: 'field.created', targetType: 'field', targetId: saved.id, detail: { object: saved.object, name: saved.name } }, manager);
       return toFieldDto(saved);
     });

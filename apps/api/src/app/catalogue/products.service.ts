@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AppError, notFound } from '../common/app-error';
 import { type Page, pageWindow } from '../common/pagination';
 import { assertVersion, likePattern, money2, parseMoney } from '../common/value-validators';
+import type { ProductComponentDto } from './dto/product-component.dto';
 import type { CreateProductDto, ProductDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
+import { ProductComponentsService } from './product-components.service';
 import { ProductEntity } from './product.entity';
 
-export function toProductDto(p: ProductEntity): ProductDto {
+export function toProductDto(p: ProductEntity, components: ProductComponentDto[] = []): ProductDto {
   return {
     id: p.id,
     sku: p.sku,
@@ -23,6 +25,8 @@ export function toProductDto(p: ProductEntity): ProductDto {
     termMonths: p.termMonths,
     assetConversion: p.assetConversion,
     active: p.active,
+    isBundle: components.length > 0,
+    components,
     version: p.version,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
@@ -34,6 +38,7 @@ export class ProductsService {
   constructor(
     @InjectRepository(ProductEntity) private readonly products: Repository<ProductEntity>,
     private readonly audit: AuditService,
+    private readonly components: ProductComponentsService,
   ) {}
 
   async list(query: ProductQueryDto): Promise<Page<ProductDto>> {
@@ -41,15 +46,23 @@ export class ProductsService {
     if (query.search) qb.andWhere('(p.sku ILIKE :s OR p.name ILIKE :s)', { s: likePattern(query.search) });
     if (query.chargeType) qb.andWhere('p.charge_type = :ct', { ct: query.chargeType });
     if (query.active !== undefined) qb.andWhere('p.active = :active', { active: query.active });
+    if (query.bundle !== undefined) {
+      qb.andWhere(`${query.bundle ? '' : 'NOT '}EXISTS (SELECT 1 FROM product_components pc WHERE pc.bundle_id = p.id)`);
+    }
     const { skip, take } = pageWindow(query);
     const [items, total] = await qb.orderBy('lower(p.sku)').addOrderBy('p.id').offset(skip).limit(take).getManyAndCount();
-    return { items: items.map(toProductDto), total };
+    const components = await this.components.of(this.products.manager, items.map((p) => p.id));
+    return { items: items.map((p) => toProductDto(p, components.get(p.id))), total };
   }
 
   async get(id: string): Promise<ProductDto> {
-    const product = await this.products.findOneBy({ id });
+    return this.detail(this.products.manager, id);
+  }
+
+  private async detail(manager: EntityManager, id: string): Promise<ProductDto> {
+    const product = await manager.getRepository(ProductEntity).findOneBy({ id });
     if (!product) throw notFound('Product', id);
-    return toProductDto(product);
+    return toProductDto(product, (await this.components.of(manager, [id])).get(id));
   }
 
   async create(input: CreateProductDto, actor: Principal): Promise<ProductDto> {
@@ -75,8 +88,9 @@ export class ProductsService {
           active: true,
         }),
       );
+      if (input.components?.length) await this.components.replace(manager, saved.id, input.components);
       await this.audit.record({ actorId: actor.id, action: 'product.created', targetType: 'product', targetId: saved.id, detail: { sku: saved.sku } }, manager);
-      return toProductDto(await repo.findOneByOrFail({ id: saved.id }));
+      return this.detail(manager, saved.id);
     });
   }
 
@@ -85,7 +99,7 @@ export class ProductsService {
       const repo = manager.getRepository(ProductEntity);
       const product = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!product) throw notFound('Product', id);
-      const { version, listPrice, ssp, ...plain } = input;
+      const { version, listPrice, ssp, components, ...plain } = input;
       assertVersion('product', version, product.version);
       const next: Partial<ProductEntity> = { ...plain };
       if (plain.name !== undefined) next.name = plain.name.trim();
@@ -93,10 +107,13 @@ export class ProductsService {
       if (listPrice !== undefined) next.listPrice = parseMoney('listPrice', listPrice).toString();
       if (ssp !== undefined) next.ssp = ssp === null ? null : parseMoney('ssp', ssp).toString();
       const changed = Object.keys(next).filter((k) => String(next[k as keyof ProductEntity]) !== String(product[k as keyof ProductEntity]));
-      if (changed.length === 0) return toProductDto(product);
-      const saved = await repo.save(Object.assign(product, next));
+      if (components !== undefined && (await this.components.replace(manager, id, components))) changed.push('components');
+      if (changed.length === 0) return this.detail(manager, id);
+      await repo.save(Object.assign(product, next));
+      // A component change alone touches no product column; bump the version so readers see it.
+      if (changed.length === 1 && changed[0] === 'components') await repo.increment({ id }, 'version', 1);
       await this.audit.record({ actorId: actor.id, action: 'product.updated', targetType: 'product', targetId: id, detail: { changed } }, manager);
-      return toProductDto(saved);
+      return this.detail(manager, id);
     });
   }
 }

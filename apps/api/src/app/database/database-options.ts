@@ -4,6 +4,7 @@ import { AuditEventEntity } from '../audit/audit-event.entity';
 import { AccountLocationEntity } from '../catalogue/account-location.entity';
 import { AccountEntity } from '../catalogue/account.entity';
 import { FieldDefinitionEntity } from '../catalogue/field-definition.entity';
+import { ProductComponentEntity } from '../catalogue/product-component.entity';
 import { ProductEntity } from '../catalogue/product.entity';
 import { QuoteHistoryEntity } from '../quotes/quote-history.entity';
 import { QuoteEntity } from '../quotes/quote.entity';
@@ -25,6 +26,7 @@ import { ApprovalSubmissions1764420000000 } from './migrations/1764420000000-app
 import { ApprovalNotificationState1764450000000 } from './migrations/1764450000000-approval-notification-state';
 import { OrdersAndContracts1764460000000 } from './migrations/1764460000000-orders-and-contracts';
 import { CatalogueDetails1764470000000 } from './migrations/1764470000000-catalogue-details';
+import { DecimalFieldScale1764475000000 } from './migrations/1764475000000-decimal-field-scale';
 import { SyncOutbox1764480000000 } from './migrations/1764480000000-sync-outbox';
 
 /** Entities and migrations are listed explicitly: the API is bundled, so globs would find nothing. */
@@ -36,6 +38,7 @@ export const ENTITIES = [
   SyncLedgerEventEntity,
   SyncOutboxEntity,
   ProductEntity,
+  ProductComponentEntity,
   AccountEntity,
   AccountLocationEntity,
   FieldDefinitionEntity,
@@ -51,6 +54,7 @@ export const ENTITIES = [
 ];
 export const MIGRATIONS = [Foundation1764300000000, ApprovalConfiguration1764320000000, Notifications1764350000000, CatalogueAndQuotes1764400000000, ApprovalSubmissions1764420000000, ApprovalNotificationState1764450000000, OrdersAndContracts1764460000000,
   CatalogueDetails1764470000000,
+  DecimalFieldScale1764475000000,
   SyncOutbox1764480000000,
 ];
 

@@ -8,6 +8,7 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
 import { type AccountDto, accountsList, Api, AuthStore } from '@signet/console-data-access';
 import { createLoader } from '../shared/loader';
 import { ProblemBanner } from '../shared/problem-banner';
@@ -15,7 +16,7 @@ import { AccountDialog } from './account-dialog';
 
 @Component({
   selector: 'sg-accounts-page',
-  imports: [FormsModule, MatTableModule, MatPaginatorModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ProblemBanner],
+  imports: [FormsModule, RouterLink, MatTableModule, MatPaginatorModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ProblemBanner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `.inactive { opacity: 0.55; } mat-form-field { width: 260px; }`,
   template: `
@@ -37,9 +38,14 @@ import { AccountDialog } from './account-dialog';
           <div class="empty-state">No accounts yet.</div>
         } @else {
           <table mat-table [dataSource]="page.items" data-testid="accounts-table">
-            <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>Name</th><td mat-cell *matCellDef="let a">{{ a.name }}</td></ng-container>
+            <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>Name</th><td mat-cell *matCellDef="let a"><a [routerLink]="[a.id]" [attr.data-testid]="'account-link-' + a.name">{{ a.name }}</a></td></ng-container>
             <ng-container matColumnDef="number"><th mat-header-cell *matHeaderCellDef>Number</th><td mat-cell *matCellDef="let a">{{ a.accountNumber ?? '' }}</td></ng-container>
             <ng-container matColumnDef="country"><th mat-header-cell *matHeaderCellDef>Country</th><td mat-cell *matCellDef="let a">{{ a.country ?? '' }}</td></ng-container>
+            <ng-container matColumnDef="currency"><th mat-header-cell *matHeaderCellDef>Currency</th><td mat-cell *matCellDef="let a">{{ a.currency }}</td></ng-container>
+            <ng-container matColumnDef="erp">
+              <th mat-header-cell *matHeaderCellDef>ERP ids</th>
+              <td mat-cell *matCellDef="let a">{{ erpIds(a) }}</td>
+            </ng-container>
             <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>Status</th><td mat-cell *matCellDef="let a">{{ a.active ? 'Active' : 'Inactive' }}</td></ng-container>
             <ng-container matColumnDef="actions">
               <th mat-header-cell *matHeaderCellDef></th>
@@ -59,7 +65,7 @@ export class AccountsPage implements OnInit {
   private readonly dialog = inject(MatDialog);
   private readonly snack = inject(MatSnackBar);
   protected readonly canWrite = inject(AuthStore).hasRole('admin', 'sales');
-  protected readonly columns = ['name', 'number', 'country', 'status', 'actions'];
+  protected readonly columns = ['name', 'number', 'country', 'currency', 'erp', 'status', 'actions'];
   protected readonly search = signal('');
   protected readonly pageIndex = signal(0);
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -76,6 +82,11 @@ export class AccountsPage implements OnInit {
       this.pageIndex.set(0);
       void this.state.reload();
     }, 300);
+  }
+
+  protected erpIds(account: AccountDto): string {
+    const ids = account.externalIds;
+    return [ids.sap && `SAP ${ids.sap}`, ids.netsuite && `NetSuite ${ids.netsuite}`, ids.webhook && `Webhook ${ids.webhook}`].filter(Boolean).join(' · ');
   }
 
   protected onPage(event: PageEvent): void {

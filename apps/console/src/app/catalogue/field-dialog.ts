@@ -49,6 +49,13 @@ import { ProblemBanner } from '../shared/problem-banner';
           </mat-form-field>
           <mat-slide-toggle formControlName="multiple">Several values at once</mat-slide-toggle>
         }
+        @if (form.controls.type.value === 'decimal') {
+          <mat-form-field appearance="outline">
+            <mat-label>Decimals allowed (0–6, empty: any)</mat-label>
+            <input matInput type="number" min="0" max="6" formControlName="scale" data-testid="field-scale" />
+            @if (form.controls.scale.invalid) { <mat-error>A whole number from 0 to 6.</mat-error> }
+          </mat-form-field>
+        }
       </form>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
@@ -60,7 +67,7 @@ import { ProblemBanner } from '../shared/problem-banner';
 export class FieldDialog {
   private readonly ref = inject(MatDialogRef<FieldDialog, FieldDto>);
   private readonly api = inject(Api);
-  protected readonly types: CreateFieldDto['type'][] = ['text', 'number', 'date', 'boolean', 'picklist'];
+  protected readonly types: CreateFieldDto['type'][] = ['text', 'number', 'decimal', 'date', 'boolean', 'picklist'];
   protected readonly busy = signal(false);
   protected readonly problem = signal<Problem | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -70,6 +77,7 @@ export class FieldDialog {
     type: ['text' as CreateFieldDto['type']],
     options: [''],
     multiple: [false],
+    scale: [null as number | null, [Validators.min(0), Validators.max(6), Validators.pattern(/^\d$/)]],
   });
 
   async save(): Promise<void> {
@@ -79,9 +87,10 @@ export class FieldDialog {
     this.problem.set(null);
     const v = this.form.getRawValue();
     const picklist = v.type === 'picklist';
+    const scale = v.type === 'decimal' && v.scale !== null && String(v.scale) !== '' ? Number(v.scale) : undefined;
     const options = v.options.split(',').map((o) => o.trim()).filter(Boolean);
     try {
-      const body: CreateFieldDto = { object: v.object, label: v.label, name: v.name, type: v.type, ...(picklist ? { options, multiple: v.multiple } : {}) };
+      const body: CreateFieldDto = { object: v.object, label: v.label, name: v.name, type: v.type, ...(picklist ? { options, multiple: v.multiple } : {}), ...(scale !== undefined ? { scale } : {}) };
       this.ref.close(await this.api.invoke(fieldsCreate, { body }));
     } catch (error) {
       this.problem.set(toProblem(error));

@@ -32,7 +32,7 @@ import { FieldDialog } from './field-dialog';
             <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>API name</th><td mat-cell *matCellDef="let f"><code>{{ f.name }}</code></td></ng-container>
             <ng-container matColumnDef="type">
               <th mat-header-cell *matHeaderCellDef>Type</th>
-              <td mat-cell *matCellDef="let f">{{ f.type }}{{ f.multiple ? ' (several)' : '' }}{{ f.options ? ': ' + f.options.join(', ') : '' }}</td>
+              <td mat-cell *matCellDef="let f">{{ f.type }}{{ f.multiple ? ' (several)' : '' }}{{ f.options ? ': ' + f.options.join(', ') : '' }}{{ f.scale !== null && f.scale !== undefined ? ' (' + f.scale + ' decimals)' : '' }}</td>
             </ng-container>
             <tr mat-header-row *matHeaderRowDef="columns"></tr>
             <tr mat-row *matRowDef="let f; columns: columns"></tr>

@@ -6,15 +6,16 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { Api, type Problem, type ProductDto, productsCreate, productsUpdate, toProblem } from '@signet/console-data-access';
+import { Api, type Problem, type ProductComponentDto, type ProductDto, productsCreate, productsUpdate, toProblem } from '@signet/console-data-access';
 import { ProblemBanner } from '../shared/problem-banner';
+import { BundleComponentsEditor, componentsValid } from './bundle-components-editor';
 
 const MONEY = /^\d+(\.\d{1,2})?$/;
 
 /** Creates a product or edits one; sku and charge type are fixed once quotes may use them. */
 @Component({
   selector: 'sg-product-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, MatButtonModule, ProblemBanner],
+  imports: [ReactiveFormsModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, MatButtonModule, ProblemBanner, BundleComponentsEditor],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `form { display: flex; flex-direction: column; min-width: min(460px, 80vw); } .row { display: flex; gap: 12px; } .row > * { flex: 1; }`,
   template: `
@@ -63,6 +64,7 @@ const MONEY = /^\d+(\.\d{1,2})?$/;
         </div>
         @if (product) { <mat-slide-toggle formControlName="active">Sold — retired products cannot be added to quotes</mat-slide-toggle> }
       </form>
+      <sg-bundle-components-editor [(components)]="components" [productId]="product?.id ?? null" />
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button mat-dialog-close type="button">Cancel</button>
@@ -76,6 +78,7 @@ export class ProductDialog {
   private readonly api = inject(Api);
   protected readonly busy = signal(false);
   protected readonly problem = signal<Problem | null>(null);
+  protected readonly components = signal<ProductComponentDto[]>(this.product?.components ?? []);
   protected readonly form = inject(NonNullableFormBuilder).group({
     sku: [{ value: this.product?.sku ?? '', disabled: !!this.product }, [Validators.required, Validators.pattern(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/)]],
     chargeType: [{ value: this.product?.chargeType ?? ('one-time' as ProductDto['chargeType']), disabled: !!this.product }],
@@ -89,7 +92,7 @@ export class ProductDialog {
 
   async save(): Promise<void> {
     this.form.markAllAsTouched();
-    if (this.form.invalid) return;
+    if (this.form.invalid || !componentsValid(this.components())) return;
     this.busy.set(true);
     this.problem.set(null);
     const v = this.form.getRawValue();
@@ -99,6 +102,7 @@ export class ProductDialog {
       listPrice: v.listPrice,
       ssp: v.ssp || null,
       termMonths: v.termMonths === null || String(v.termMonths) === '' ? null : Number(v.termMonths),
+      components: this.components().map((c) => ({ productId: c.productId, quantity: c.quantity.trim() })),
     };
     try {
       const saved = this.product

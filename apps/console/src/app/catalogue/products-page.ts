@@ -5,6 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -16,9 +17,9 @@ import { ProductDialog } from './product-dialog';
 
 @Component({
   selector: 'sg-products-page',
-  imports: [DecimalPipe, FormsModule, MatTableModule, MatPaginatorModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ProblemBanner],
+  imports: [DecimalPipe, FormsModule, MatCheckboxModule, MatTableModule, MatPaginatorModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ProblemBanner],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `.num { text-align: right; } .retired { opacity: 0.55; } mat-form-field { width: 260px; }`,
+  styles: `.bundle-badge { margin-left: 8px; padding: 1px 8px; border-radius: 10px; background: #e8eaf6; font-size: 12px; } .num { text-align: right; } .retired { opacity: 0.55; } mat-form-field { width: 260px; }`,
   template: `
     <div class="page">
       <div class="page-header">
@@ -30,6 +31,7 @@ import { ProductDialog } from './product-dialog';
           <mat-label>Search sku or name</mat-label>
           <input matInput [ngModel]="search()" (ngModelChange)="onSearch($event)" />
         </mat-form-field>
+        <mat-checkbox [ngModel]="bundlesOnly()" (ngModelChange)="onBundlesOnly($event)" data-testid="bundles-only">Bundles only</mat-checkbox>
       </div>
       <sg-problem-banner [problem]="state.problem()" />
       @if (state.loading()) { <mat-progress-bar mode="indeterminate" /> }
@@ -38,7 +40,7 @@ import { ProductDialog } from './product-dialog';
           <div class="empty-state">No products yet.</div>
         } @else {
           <table mat-table [dataSource]="page.items" data-testid="products-table">
-            <ng-container matColumnDef="sku"><th mat-header-cell *matHeaderCellDef>SKU</th><td mat-cell *matCellDef="let p">{{ p.sku }}</td></ng-container>
+            <ng-container matColumnDef="sku"><th mat-header-cell *matHeaderCellDef>SKU</th><td mat-cell *matCellDef="let p">{{ p.sku }}@if (p.isBundle) { <span class="bundle-badge" [title]="componentsOf(p)" data-testid="bundle-badge">Bundle · {{ p.components.length }}</span> }</td></ng-container>
             <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>Name</th><td mat-cell *matCellDef="let p">{{ p.name }}{{ p.active ? '' : ' (retired)' }}</td></ng-container>
             <ng-container matColumnDef="family"><th mat-header-cell *matHeaderCellDef>Family</th><td mat-cell *matCellDef="let p">{{ p.family ?? '' }}</td></ng-container>
             <ng-container matColumnDef="charge"><th mat-header-cell *matHeaderCellDef>Charge</th><td mat-cell *matCellDef="let p">{{ p.chargeType }}{{ p.termMonths ? ', ' + p.termMonths + ' months' : '' }}</td></ng-container>
@@ -68,8 +70,9 @@ export class ProductsPage implements OnInit {
   protected readonly columns = ['sku', 'name', 'family', 'charge', 'price', 'ssp', 'actions'];
   protected readonly search = signal('');
   protected readonly pageIndex = signal(0);
+  protected readonly bundlesOnly = signal(false);
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  protected readonly state = createLoader(() => this.api.invoke(productsList, { page: this.pageIndex() + 1, pageSize: 25, ...(this.search() ? { search: this.search() } : {}) }));
+  protected readonly state = createLoader(() => this.api.invoke(productsList, { page: this.pageIndex() + 1, pageSize: 25, ...(this.search() ? { search: this.search() } : {}), ...(this.bundlesOnly() ? { bundle: true } : {}) }));
 
   ngOnInit(): void {
     void this.state.reload();
@@ -82,6 +85,16 @@ export class ProductsPage implements OnInit {
       this.pageIndex.set(0);
       void this.state.reload();
     }, 300);
+  }
+
+  protected onBundlesOnly(value: boolean): void {
+    this.bundlesOnly.set(value);
+    this.pageIndex.set(0);
+    void this.state.reload();
+  }
+
+  protected componentsOf(product: ProductDto): string {
+    return product.components.map((c) => `${c.quantity} × ${c.sku}`).join(', ');
   }
 
   protected onPage(event: PageEvent): void {

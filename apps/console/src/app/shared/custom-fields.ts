@@ -15,13 +15,13 @@ export function customFieldsForm(definitions: readonly FieldDto[], values: Recor
   return new FormGroup(controls);
 }
 
-/** The form's values as the API takes them: numbers as numbers, empty as null (which clears a field). */
+/** The form's values as the API takes them: numbers as numbers, decimals as exact strings, empty as null (which clears a field). */
 export function customFieldValues(definitions: readonly FieldDto[], form: CustomFieldsForm): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const d of definitions) {
     const raw = form.controls[d.name]?.value;
     const empty = raw === null || raw === undefined || raw === '' || (Array.isArray(raw) && raw.length === 0);
-    values[d.name] = empty ? null : d.type === 'number' ? Number(raw) : raw;
+    values[d.name] = empty ? null : d.type === 'number' ? Number(raw) : d.type === 'decimal' ? String(raw).trim() : raw;
   }
   return values;
 }
@@ -50,7 +50,7 @@ export function customFieldValues(definitions: readonly FieldDto[], form: Custom
         @default {
           <mat-form-field appearance="outline">
             <mat-label>{{ d.label }}</mat-label>
-            <input matInput [type]="d.type === 'number' ? 'number' : d.type === 'date' ? 'date' : 'text'" [formControl]="form().controls[d.name]" [attr.data-field]="d.name" />
+            <input matInput [type]="d.type === 'number' ? 'number' : d.type === 'date' ? 'date' : 'text'" [attr.inputmode]="d.type === 'decimal' ? 'decimal' : null" [formControl]="form().controls[d.name]" [attr.data-field]="d.name" />
           </mat-form-field>
         }
       }

@@ -55,6 +55,14 @@ describe('validateFieldDefinition', () => {
       def({ name: 'when', type: 'date', multiple: true }),
       ['multiple'],
     ],
+    ['a decimal with scale 2', def({ name: 'rate', type: 'decimal', scale: 2 }), []],
+    ['a decimal without scale', def({ name: 'rate', type: 'decimal' }), []],
+    ['a decimal with scale 0', def({ name: 'rate', type: 'decimal', scale: 0 }), []],
+    ['a decimal with scale 7', def({ name: 'rate', type: 'decimal', scale: 7 }), ['scale']],
+    ['a decimal with scale -1', def({ name: 'rate', type: 'decimal', scale: -1 }), ['scale']],
+    ['a decimal with scale 1.5', def({ name: 'rate', type: 'decimal', scale: 1.5 }), ['scale']],
+    ['a scale on a number', def({ name: 'score', type: 'number', scale: 2 }), ['scale']],
+    ['a multiple decimal', def({ name: 'rate', type: 'decimal', multiple: true }), ['multiple']],
   ])('%s', (_label, definition, fields) => {
     expect(
       validateFieldDefinition(definition, existing).map((v) => v.field),
@@ -77,6 +85,9 @@ describe('validateFieldValues', () => {
       def({ name: 'strategic', type: 'boolean' }),
       def({ name: 'note' }),
       def({ object: 'line', name: 'shipTo' }),
+      def({ name: 'rate', type: 'decimal', scale: 2 }),
+      def({ name: 'factor', type: 'decimal' }),
+      def({ name: 'units', type: 'decimal', scale: 0 }),
     ],
     'quote',
   );
@@ -104,6 +115,21 @@ describe('validateFieldValues', () => {
     [{ note: 'x'.repeat(1001) }, ['fields.note']],
     [{ shipTo: 'Berlin' }, ['fields.shipTo']],
     [{ unknown: 1 }, ['fields.unknown']],
+    [{ rate: '12.50', factor: '0.000000000001', units: '-3' }, []],
+    [{ rate: 12.5, factor: 3, units: 7 }, []],
+    [{ rate: ' 1.25 ' }, []],
+    [{ rate: '12.501' }, ['fields.rate']],
+    [{ rate: '12.500' }, []],
+    [{ rate: 0.1 + 0.2 }, ['fields.rate']],
+    [{ rate: '1e3' }, ['fields.rate']],
+    [{ rate: 'twelve' }, ['fields.rate']],
+    [{ rate: '' }, ['fields.rate']],
+    [{ rate: true }, ['fields.rate']],
+    [{ rate: ['1'] }, ['fields.rate']],
+    [{ units: '1.5' }, ['fields.units']],
+    [{ factor: '123456789012345678901' }, ['fields.factor']],
+    [{ factor: 1e21 }, ['fields.factor']],
+    [{ factor: Number.NaN }, ['fields.factor']],
   ])('%j → %j', (values, fields) => {
     expect(
       validateFieldValues(values, defs, 'quote', 'fields').map((v) => v.field),
@@ -116,5 +142,13 @@ describe('mergeFieldValues', () => {
     expect(
       mergeFieldValues({ a: 1, b: 'x' }, { b: 'y', a: null, c: true }),
     ).toEqual({ b: 'y', c: true });
+  });
+});
+
+describe('decimal messages', () => {
+  it('names the field and the scale', () => {
+    expect(validateFieldValues({ rate: '1.234' }, definitionsOf([def({ name: 'rate', type: 'decimal', scale: 2 })], 'quote'), 'quote', 'lines[2].fields')).toEqual([
+      { field: 'lines[2].fields.rate', message: 'rate must be a decimal number with at most 2 decimals' },
+    ]);
   });
 });

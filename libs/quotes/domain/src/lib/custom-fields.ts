@@ -1,4 +1,4 @@
-import { isLocalDate } from '@signet/shared-kernel';
+import { Decimal, isLocalDate } from '@signet/shared-kernel';
 import type { FieldScalar, FieldValue, FieldValues } from './model';
 import type { Violation } from './quotes-error';
 
@@ -11,6 +11,7 @@ export type FieldObject = 'quote' | 'line';
 export const FIELD_TYPES = [
   'text',
   'number',
+  'decimal',
   'date',
   'boolean',
   'picklist',
@@ -26,6 +27,8 @@ export interface FieldDefinition {
   readonly options: readonly string[] | null;
   /** A multi-select picklist holds a list of options. */
   readonly multiple: boolean;
+  /** Decimals a `decimal` field allows (0–6); null or absent: any. */
+  readonly scale?: number | null;
 }
 
 /** Names Signet computes or stores itself; a custom field may not shadow them. */
@@ -73,6 +76,9 @@ export const STANDARD_FIELDS: Readonly<Record<FieldObject, readonly string[]>> =
 const NAME_PATTERN = /^[a-z][A-Za-z0-9]{0,39}$/;
 const MAX_TEXT_LENGTH = 1000;
 const MAX_OPTIONS = 200;
+export const MAX_DECIMAL_SCALE = 6;
+/** Plain decimal notation only: values are compared and summed exactly, never as floats. */
+const DECIMAL_TEXT = /^[+-]?\d{1,20}(\.\d{1,12})?$/;
 
 /** Checks a new definition against the rules and the definitions that already exist. */
 export function validateFieldDefinition(
@@ -80,7 +86,7 @@ export function validateFieldDefinition(
   existing: readonly FieldDefinition[],
 ): Violation[] {
   const problems: Violation[] = [];
-  const { object, name, type, options, multiple } = definition;
+  const { object, name, type, options, multiple, scale } = definition;
   if (!NAME_PATTERN.test(name))
     problems.push({
       field: 'name',
@@ -123,7 +129,26 @@ export function validateFieldDefinition(
         message: 'only picklists can hold several values',
       });
   }
+  if (scale !== undefined && scale !== null) {
+    if (type !== 'decimal')
+      problems.push({ field: 'scale', message: 'only decimal fields have a scale' });
+    else if (!Number.isInteger(scale) || scale < 0 || scale > MAX_DECIMAL_SCALE)
+      problems.push({
+        field: 'scale',
+        message: `scale must be a whole number from 0 to ${MAX_DECIMAL_SCALE}`,
+      });
+  }
   return problems;
+}
+
+function checkDecimal(definition: FieldDefinition, value: FieldScalar): string | null {
+  const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+  const scale = definition.scale ?? null;
+  const expected =
+    scale === null ? 'must be a decimal number' : `must be a decimal number with at most ${scale} decimals`;
+  if (typeof text !== 'string' || !DECIMAL_TEXT.test(text.trim())) return expected;
+  const amount = Decimal.of(text);
+  return scale === null || amount.round(scale).eq(amount) ? null : expected;
 }
 
 function checkScalar(
@@ -139,6 +164,8 @@ function checkScalar(
       return typeof value === 'number' && Number.isFinite(value)
         ? null
         : 'must be a number';
+    case 'decimal':
+      return checkDecimal(definition, value);
     case 'date':
       return isLocalDate(value) ? null : 'must be a date YYYY-MM-DD';
     case 'boolean':

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FIELD_TYPES, type FieldObject, type FieldType } from '@signet/quotes-domain';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 
 const OBJECTS: FieldObject[] = ['quote', 'line'];
@@ -36,6 +36,11 @@ export class CreateFieldDto {
   @IsOptional()
   @IsBoolean()
   multiple?: boolean;
+
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 6, example: 2, description: 'decimal fields only: how many decimals a value may have; absent allows any.' })
+  @IsOptional()
+  @IsInt()
+  scale?: number;
 }
 
 export class FieldQueryDto extends PageQueryDto {
@@ -53,6 +58,7 @@ export class FieldDto {
   @ApiProperty({ enum: FIELD_TYPES }) type!: FieldType;
   @ApiProperty({ type: [String], nullable: true }) options!: string[] | null;
   @ApiProperty() multiple!: boolean;
+  @ApiProperty({ type: Number, nullable: true, description: 'Decimals a decimal field allows; null: any.' }) scale!: number | null;
   @ApiProperty() createdAt!: string;
 }
 

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { IsDecimalValue } from '../../common/value-validators';
+import { ProductComponentDto, ProductComponentInputDto } from './product-component.dto';
 import type { AssetConversion, ChargeType, RevenueMethod } from '../product.entity';
 
 const CHARGE_TYPES: ChargeType[] = ['one-time', 'recurring'];
@@ -64,6 +65,14 @@ export class CreateProductDto {
   @IsOptional()
   @IsIn(ASSET_CONVERSIONS)
   assetConversion?: AssetConversion;
+
+  @ApiPropertyOptional({ type: [ProductComponentInputDto], description: 'Makes the product a bundle; the list replaces the stored one as a whole ([] removes all).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ProductComponentInputDto)
+  components?: ProductComponentInputDto[];
 }
 
 export class UpdateProductDto {
@@ -113,6 +122,14 @@ export class UpdateProductDto {
   @IsIn(ASSET_CONVERSIONS)
   assetConversion?: AssetConversion;
 
+  @ApiPropertyOptional({ type: [ProductComponentInputDto], description: 'Makes the product a bundle; the list replaces the stored one as a whole ([] removes all).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ProductComponentInputDto)
+  components?: ProductComponentInputDto[];
+
   @ApiPropertyOptional({ description: 'false retires the product: it can no longer be added to quotes.' })
   @IsOptional()
   @IsBoolean()
@@ -142,6 +159,12 @@ export class ProductQueryDto extends PageQueryDto {
   @Transform(toBoolean)
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'true: only bundles; false: only products without components.' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  bundle?: boolean;
 }
 
 export class ProductDto {
@@ -157,6 +180,8 @@ export class ProductDto {
   @ApiProperty({ type: Number, nullable: true }) termMonths!: number | null;
   @ApiProperty({ enum: ASSET_CONVERSIONS }) assetConversion!: AssetConversion;
   @ApiProperty() active!: boolean;
+  @ApiProperty({ description: 'Whether the product has components.' }) isBundle!: boolean;
+  @ApiProperty({ type: [ProductComponentDto] }) components!: ProductComponentDto[];
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;

@@ -125,6 +125,8 @@ export type { PlannedOrderDto } from './models/planned-order-dto';
 export type { PlanRequestDto } from './models/plan-request-dto';
 export type { PreviewDto } from './models/preview-dto';
 export type { PreviewTemplateDto } from './models/preview-template-dto';
+export type { ProductComponentDto } from './models/product-component-dto';
+export type { ProductComponentInputDto } from './models/product-component-input-dto';
 export type { ProductDto } from './models/product-dto';
 export type { ProductPageDto } from './models/product-page-dto';
 export type { PutLinesDto } from './models/put-lines-dto';

@@ -23,5 +23,10 @@ export interface CreateFieldDto {
    * The values a picklist allows.
    */
   options?: Array<string>;
-  type: 'text' | 'number' | 'date' | 'boolean' | 'picklist';
+
+  /**
+   * decimal fields only: how many decimals a value may have; absent allows any.
+   */
+  scale?: number;
+  type: 'text' | 'number' | 'decimal' | 'date' | 'boolean' | 'picklist';
 }

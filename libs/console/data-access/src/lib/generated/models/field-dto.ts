@@ -9,5 +9,10 @@ export interface FieldDto {
   name: string;
   object: 'quote' | 'line';
   options: Array<string> | null;
-  type: 'text' | 'number' | 'date' | 'boolean' | 'picklist';
+
+  /**
+   * Decimals a decimal field allows; null: any.
+   */
+  scale: number | null;
+  type: 'text' | 'number' | 'decimal' | 'date' | 'boolean' | 'picklist';
 }

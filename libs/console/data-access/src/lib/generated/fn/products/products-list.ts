@@ -19,6 +19,11 @@ export interface ProductsList$Params {
   search?: string;
   chargeType?: 'one-time' | 'recurring';
   active?: boolean;
+
+/**
+ * true: only bundles; false: only products without components.
+ */
+  bundle?: boolean;
 }
 
 export function productsList(http: HttpClient, rootUrl: string, params?: ProductsList$Params, context?: HttpContext): Observable<StrictHttpResponse<ProductPageDto>> {
@@ -29,6 +34,7 @@ export function productsList(http: HttpClient, rootUrl: string, params?: Product
     rb.query('search', params.search, {});
     rb.query('chargeType', params.chargeType, {});
     rb.query('active', params.active, {});
+    rb.query('bundle', params.bundle, {});
   }
 
   return http.request(
