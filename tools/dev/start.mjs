@@ -39,7 +39,7 @@ const DEV_SAP_USER = 'SIGNET_DEV';
 const DEV_SAP_PASSWORD = 'signet-dev-sap';
 
 say('Building api, connector and console…');
-run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'connector-webhook', 'connector-netsuite', 'connector-sap', 'erp-sim', 'console', '--output-style=static'], {
+run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'connector-webhook', 'connector-sap', 'connector-netsuite', 'erp-sim', 'console', '--output-style=static'], {
   NX_NO_CLOUD: 'true',
   NX_DAEMON: 'false',
   NX_TUI: 'false',
@@ -169,8 +169,8 @@ launch('api', 'dist/apps/api/main.js', {
 });
 launch('erp-sim', 'dist/apps/erp-sim/main.js', { ERP_SIM_PORT: String(RECEIVER_PORT), ERP_SIM_WEBHOOK_SECRET: DEV_WEBHOOK_SECRET, ERP_SIM_SAP_USERNAME: DEV_SAP_USER, ERP_SIM_SAP_PASSWORD: DEV_SAP_PASSWORD });
 launch('connector-webhook', 'dist/apps/connector-webhook/main.js', {});
-launch('connector-netsuite', 'dist/apps/connector-netsuite/main.js', {});
 launch('connector-sap', 'dist/apps/connector-sap/main.js', {});
+launch('connector-netsuite', 'dist/apps/connector-netsuite/main.js', {});
 
 const base = `http://127.0.0.1:${PORT}`;
 const deadline = Date.now() + 90_000;

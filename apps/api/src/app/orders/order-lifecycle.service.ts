@@ -96,12 +96,16 @@ export class OrderLifecycleService implements OnApplicationBootstrap {
       assertVersion('order', input.version, stored.version);
       if (on > today) {
         await this.schedule(manager, stored, on, actor.id);
-        return { scheduled: true };
+        return { scheduled: true, hadSchedule: false };
       }
+      const hadSchedule = stored.activationScheduledOn !== null;
       await this.activateNow(manager, stored, on, actor.id);
-      return { scheduled: false };
+      return { scheduled: false, hadSchedule };
     });
-    if (!result.scheduled) await this.dropJob(id);
+    // Only an order that was scheduled can have a delayed job to clean up. Asking the queue for
+    // every activation made each one wait for Redis during an outage, although the activation
+    // and its outbox event were already committed and need no Redis.
+    if (result.hadSchedule) await this.dropJob(id);
     return this.queries.get(id);
   }
 

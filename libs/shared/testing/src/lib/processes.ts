@@ -10,7 +10,16 @@ export interface RunningProcess {
   name: string;
   baseUrl: string;
   logs: string[];
+  /** The OS process id (undefined only if the spawn itself failed). */
+  pid: number | undefined;
+  /** What it was started with, so a stack can start the same process again (a restart). */
+  started: { app: string; env: Record<string, string>; port: number; readyPath?: string };
+  /** True once the process has exited, for whatever reason. */
+  readonly exited: boolean;
+  /** Graceful stop: SIGTERM, then SIGKILL after 5 s. */
   stop(): Promise<void>;
+  /** Sends `signal` (e.g. SIGKILL to simulate a crash) and resolves when the process has exited. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -59,9 +68,16 @@ export async function startApp(app: string, env: Record<string, string>, options
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const baseUrl = `http://127.0.0.1:${port}`;
+  const hasExited = () => child.exitCode !== null || child.signalCode !== null;
+  const kill = (signal: NodeJS.Signals) =>
+    new Promise<void>((done) => {
+      if (hasExited()) return done();
+      child.once('exit', () => done());
+      child.kill(signal);
+    });
   const stop = () =>
     new Promise<void>((done) => {
-      if (child.exitCode !== null) return done();
+      if (hasExited()) return done();
       child.once('exit', () => done());
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 5000).unref();
@@ -74,7 +90,18 @@ export async function startApp(app: string, env: Record<string, string>, options
       throw error;
     }
   }
-  return { name: app, baseUrl, logs, stop };
+  return {
+    name: app,
+    baseUrl,
+    logs,
+    pid: child.pid,
+    started: { app, env, port, readyPath: options.readyPath },
+    get exited() {
+      return hasExited();
+    },
+    stop,
+    kill,
+  };
 }
 
 /** Polls until `check` returns a value other than undefined, or fails with the last reason. */

@@ -45,6 +45,13 @@ export interface Stack {
   processes: RunningProcess[];
   /** Stops the API process and starts it again on the same port, database and queue prefix (a restart). */
   restartApi(): Promise<void>;
+  /** The running process of an app (`api`, `erp-sim`, `connector-sap`…); throws if the stack has none. */
+  process(name: string): RunningProcess;
+  /**
+   * Starts the named app again with the same environment and port. A process still running is
+   * stopped gracefully first; one killed (e.g. with SIGKILL) is simply started again.
+   */
+  restart(name: string): Promise<RunningProcess>;
   stop(): Promise<void>;
 }
 
@@ -63,8 +70,10 @@ export async function startStack(
     connectors?: StackConnector[];
     /** Extra environment of the simulator (e.g. ERP_SIM_FAULTS). */
     simEnv?: Record<string, string>;
-    /** Extra environment of the connector processes (e.g. NETSUITE_TIMEOUT_MS). */
+    /** Extra environment of the connector processes only (e.g. short retry backoffs). */
     connectorEnv?: Record<string, string>;
+    /** Redis of this stack instead of the shared one (e.g. a private redis-server the test restarts). */
+    redisUrl?: string;
   } = {},
 ): Promise<Stack> {
   const engine = options.engine ?? 'redis';
@@ -81,7 +90,7 @@ export async function startStack(
     processes.push(erpSim);
     const shared = {
       DATABASE_URL: db.url,
-      REDIS_URL: engine === 'redis' ? redisUrl() : '',
+      REDIS_URL: engine === 'redis' ? (options.redisUrl ?? redisUrl()) : '',
       QUEUE_PREFIX: queuePrefix(label),
       LOG_LEVEL: 'warn',
       ...Object.assign({}, ...connectors.map((c) => connectorEnv(c, erpSim.baseUrl))),
@@ -89,11 +98,20 @@ export async function startStack(
     const apiEnv = { ...shared, BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD, ...options.env };
     const api = await startApp('api', apiEnv, { readyPath: '/api/health' });
     processes.push(api);
-    const restartApi = async () => {
-      const index = processes.findIndex((p) => p.name === 'api');
-      const port = Number(new URL(processes[index].baseUrl).port);
+    const find = (name: string) => {
+      const index = processes.findIndex((p) => p.name === name);
+      if (index < 0) throw new Error(`the stack runs no ${name} (it runs ${processes.map((p) => p.name).join(', ')})`);
+      return index;
+    };
+    const restart = async (name: string) => {
+      const index = find(name);
+      const { app, env, port, readyPath } = processes[index].started;
       await processes[index].stop();
-      processes[index] = await startApp('api', apiEnv, { port, readyPath: '/api/health' });
+      processes[index] = await startApp(app, env, { port, readyPath });
+      return processes[index];
+    };
+    const restartApi = async () => {
+      await restart('api');
     };
     if (options.connector !== false) {
       for (const connector of connectors) processes.push(await startApp(`connector-${connector}`, { ...shared, ...options.connectorEnv }));
@@ -103,7 +121,7 @@ export async function startStack(
     const admin = options.env?.['SEED_DEMO'] === 'true'
       ? await client.login(DEMO_ADMIN_EMAIL, options.env['DEMO_PASSWORD'] ?? 'signet-demo')
       : await client.login(ADMIN_EMAIL, ADMIN_PASSWORD);
-    return { api: client, admin, db, erpSimUrl: erpSim.baseUrl, processes, restartApi, stop };
+    return { api: client, admin, db, erpSimUrl: erpSim.baseUrl, processes, restartApi, process: (name) => processes[find(name)], restart, stop };
   } catch (error) {
     await stop();
     throw error;
