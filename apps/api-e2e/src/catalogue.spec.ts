@@ -77,8 +77,9 @@ describe('catalogue: products, accounts, custom fields', () => {
     const region = await stack.admin.post('/api/fields', { object: 'quote', name: 'region', label: 'Region', type: 'picklist', options: ['EMEA', 'AMER'] });
     expect(region.status).toBe(201);
     expect((await stack.admin.post('/api/fields', { object: 'line', name: 'shipTo', label: 'Ship to', type: 'text' })).status).toBe(201);
+    const repeat = await stack.admin.post<{ code: string; errors: { field: string }[] }>('/api/fields', { object: 'quote', name: 'region', label: 'Again', type: 'text' });
+    expect([repeat.status, repeat.body.code, repeat.body.errors.map((e) => e.field)]).toEqual([409, 'field_name_taken', ['name']]);
     for (const [body, field] of [
-      [{ object: 'quote', name: 'region', label: 'Again', type: 'text' }, 'name'],
       [{ object: 'quote', name: 'netTotal', label: 'Shadow', type: 'number' }, 'name'],
       [{ object: 'line', name: 'Ship-to', label: 'Bad', type: 'text' }, 'name'],
       [{ object: 'quote', name: 'tier', label: 'Tier', type: 'picklist' }, 'options'],

@@ -1,5 +1,5 @@
 import { closeOnSignals, ConnectorMetrics, createErpHttp, createLogger, SettingsError, startConnectorWorker } from '@signet/connector-core';
-import { CONNECTOR_QUEUES, DEFAULT_JOB_OPTIONS, inboundFactJobId, JobName, QueueName } from '@signet/sync-contracts';
+import { COMPLETED_JOB_RETENTION, CONNECTOR_QUEUES, DEFAULT_JOB_OPTIONS, FAILED_JOB_RETENTION, inboundFactJobId, JobName, QueueName } from '@signet/sync-contracts';
 import { configureQueueBackend } from '@signet/sync-queue';
 import { Queue } from 'bullmq';
 import { sapHandlers, SAP_JOB_NAMES } from './handlers';
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const running = await startConnectorWorker({ connector: 'sap', jobNames: SAP_JOB_NAMES, handlers: sapHandlers(client, sap, publishFact), settings: core, log, http, metrics });
   try {
     if (sap.pollIntervalMs > 0) {
-      await jobs.upsertJobScheduler(POLL_SCHEDULER_ID, { every: sap.pollIntervalMs }, { name: JobName.InboundPoll, data: {}, opts: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } });
+      await jobs.upsertJobScheduler(POLL_SCHEDULER_ID, { every: sap.pollIntervalMs }, { name: JobName.InboundPoll, data: {}, opts: { attempts: 1, removeOnComplete: COMPLETED_JOB_RETENTION, removeOnFail: FAILED_JOB_RETENTION } });
     } else {
       await jobs.removeJobScheduler(POLL_SCHEDULER_ID);
     }

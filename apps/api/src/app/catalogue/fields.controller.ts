@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { Role } from '../common/roles';
@@ -23,6 +23,7 @@ export class FieldsController {
   @Post()
   @Roles(Role.Admin)
   @ApiCreatedResponse({ type: FieldDto })
+  @ApiConflictResponse({ description: 'field_name_taken: a field of that object already has the name.' })
   create(@Body() body: CreateFieldDto, @CurrentPrincipal() actor: Principal): Promise<FieldDto> {
     return this.fields.create(body, actor);
   }

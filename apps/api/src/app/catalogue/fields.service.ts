@@ -4,7 +4,7 @@ import { type FieldDefinition, validateFieldDefinition } from '@signet/quotes-do
 import type { EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
-import { invalidInput } from '../common/app-error';
+import { AppError, invalidInput } from '../common/app-error';
 import { type Page, pageWindow } from '../common/pagination';
 import type { CreateFieldDto, FieldDto, FieldQueryDto } from './dto/field.dto';
 import { FieldDefinitionEntity } from './field-definition.entity';
@@ -48,7 +48,12 @@ export class FieldsService {
         multiple: input.multiple ?? false,
         scale: input.scale ?? null,
       };
-      const problems = validateFieldDefinition(definition, await this.definitions(manager));
+      const existing = await this.definitions(manager);
+      // A taken name is a conflict with what exists (409, as for every other duplicate), not bad input.
+      if (existing.some((d) => d.object === definition.object && d.name === definition.name)) {
+        throw new AppError(409, 'field_name_taken', 'Conflict', `A ${definition.object} field named '${definition.name}' already exists.`, { errors: [{ field: 'name', message: 'already in use' }] });
+      }
+      const problems = validateFieldDefinition(definition, existing);
       if (problems.length > 0) throw invalidInput(problems, problems.map((p) => p.message).join('; '));
       const repo = manager.getRepository(FieldDefinitionEntity);
       const saved = await repo.save(repo.create({ ...definition, options: definition.type === 'picklist' ? [...(definition.options ?? [])] : null, scale: definition.scale ?? null }));
