@@ -1,9 +1,8 @@
-import { createActivatedOrders, type OrderBatch, type Stack, simFaults, startStack } from '@signet/testing';
+import { createActivatedOrders, type OrderBatch, type Stack, simFaults } from '@signet/testing';
 import {
   describeOutcome,
   erpConnectorsUnderTest,
-  FAST_API_ENV,
-  FAST_CONNECTOR_ENV,
+  startAcceptanceStack,
   settled,
   TEST_EXTERNAL_IDS,
   waitUntilSynced,
@@ -26,13 +25,7 @@ describe(`ERP sync acceptance: ${ORDERS} orders through faults (${connectors.joi
   let batch: OrderBatch;
 
   beforeAll(async () => {
-    stack = await startStack('sync_faults', {
-      engine: 'redis',
-      connectors,
-      env: FAST_API_ENV,
-      connectorEnv: FAST_CONNECTOR_ENV,
-      simEnv: { ERP_SIM_FAULTS: JSON.stringify(FAULTS) },
-    });
+    stack = await startAcceptanceStack('sync_faults', connectors, FAULTS);
   }, 120_000);
   afterAll(() => stack?.stop(), 60_000);
 

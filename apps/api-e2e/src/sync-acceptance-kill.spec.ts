@@ -1,10 +1,9 @@
-import { createActivatedOrders, type Stack, startStack } from '@signet/testing';
+import { createActivatedOrders, type Stack } from '@signet/testing';
 import {
   describeOutcome,
   documentsOf,
   erpConnectorsUnderTest,
-  FAST_API_ENV,
-  FAST_CONNECTOR_ENV,
+  startAcceptanceStack,
   settled,
   TEST_EXTERNAL_IDS,
   settleWithin,
@@ -29,13 +28,7 @@ describe(`ERP sync acceptance: SIGKILL of the connector mid-run (${connectors.jo
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack('sync_kill', {
-      engine: 'redis',
-      connectors,
-      env: FAST_API_ENV,
-      connectorEnv: FAST_CONNECTOR_ENV,
-      simEnv: { ERP_SIM_FAULTS: JSON.stringify(FAULTS) },
-    });
+    stack = await startAcceptanceStack('sync_kill', connectors, FAULTS);
   }, 120_000);
   afterAll(() => stack?.stop(), 60_000);
 

@@ -4,7 +4,7 @@ import {
   documentsOf,
   erpConnectorsUnderTest,
   FAST_API_ENV,
-  FAST_CONNECTOR_ENV,
+  startAcceptanceStack,
   settled,
   TEST_EXTERNAL_IDS,
   settleWithin,
@@ -88,14 +88,7 @@ describe(`ERP sync acceptance: Redis restarted empty mid-run (${connectors.join(
 
   beforeAll(async () => {
     redis = await startPrivateRedis();
-    stack = await startStack('sync_redis', {
-      engine: 'redis',
-      redisUrl: redis.url,
-      connectors,
-      env: FAST_API_ENV,
-      connectorEnv: FAST_CONNECTOR_ENV,
-      simEnv: { ERP_SIM_FAULTS: JSON.stringify(FAULTS) },
-    });
+    stack = await startAcceptanceStack('sync_redis', connectors, FAULTS, redis.url);
   }, 120_000);
   afterAll(async () => {
     await stack?.stop();

@@ -12,6 +12,7 @@ import {
   REPO_ROOT,
   sapDocuments,
   type Stack,
+  startStack,
 } from '@signet/testing';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,6 +61,21 @@ export const FAST_CONNECTOR_ENV: Record<string, string> = {
   NETSUITE_CONCURRENCY: '4',
   NETSUITE_TIMEOUT_MS: '2000',
 };
+
+/**
+ * The stack every acceptance suite runs: queues on Redis (the shared one, or `redisUrl`), the ERP
+ * connectors under test as processes with fast timeouts, the simulator with the suite's faults.
+ */
+export function startAcceptanceStack(label: string, connectors: ErpConnector[], faults: Record<string, number>, redisUrl?: string): Promise<Stack> {
+  return startStack(label, {
+    engine: 'redis',
+    ...(redisUrl ? { redisUrl } : {}),
+    connectors,
+    env: FAST_API_ENV,
+    connectorEnv: FAST_CONNECTOR_ENV,
+    simEnv: { ERP_SIM_FAULTS: JSON.stringify(faults) },
+  });
+}
 
 export function documentsOf(connector: ErpConnector, simUrl: string): Promise<ErpDocument[]> {
   return connector === 'sap' ? sapDocuments(simUrl) : netsuiteDocuments(simUrl);
