@@ -6,13 +6,13 @@ import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Api, type Role, type UserDto, usersList } from '@signet/console-data-access';
-import { createLoader } from '../shared/loader';
+import { createPagedList } from '../shared/paged-list';
 import { ProblemBanner } from '../shared/problem-banner';
 import { ROLE_OPTIONS } from './roles';
 import { UserDialog, type UserDialogData } from './user-dialog';
@@ -43,18 +43,18 @@ import { UserDialog, type UserDialogData } from './user-dialog';
       <div class="toolbar-row">
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>Search name or email</mat-label>
-          <input matInput [ngModel]="search()" (ngModelChange)="onSearch($event)" data-testid="user-search" />
+          <input matInput [ngModel]="state.search()" (ngModelChange)="state.onSearch($event)" data-testid="user-search" />
         </mat-form-field>
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>Role</mat-label>
-          <mat-select [ngModel]="role()" (ngModelChange)="role.set($event); first()">
+          <mat-select [ngModel]="role()" (ngModelChange)="role.set($event); state.first()">
             <mat-option [value]="null">Any role</mat-option>
             @for (r of roles; track r.value) { <mat-option [value]="r.value">{{ r.label }}</mat-option> }
           </mat-select>
         </mat-form-field>
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>Status</mat-label>
-          <mat-select [ngModel]="active()" (ngModelChange)="active.set($event); first()">
+          <mat-select [ngModel]="active()" (ngModelChange)="active.set($event); state.first()">
             <mat-option [value]="null">All</mat-option>
             <mat-option [value]="true">Active</mat-option>
             <mat-option [value]="false">Deactivated</mat-option>
@@ -95,7 +95,7 @@ import { UserDialog, type UserDialogData } from './user-dialog';
             <tr mat-header-row *matHeaderRowDef="columns"></tr>
             <tr mat-row *matRowDef="let u; columns: columns" [class.inactive]="!u.active"></tr>
           </table>
-          <mat-paginator [length]="page.total" [pageIndex]="pageIndex()" [pageSize]="pageSize()" [pageSizeOptions]="[10, 25, 50, 100]" (page)="onPage($event)" />
+          <mat-paginator [length]="page.total" [pageIndex]="state.pageIndex()" [pageSize]="state.pageSize()" [pageSizeOptions]="[10, 25, 50, 100]" (page)="state.onPage($event)" />
         }
       }
     </div>
@@ -107,41 +107,18 @@ export class UsersPage implements OnInit {
   private readonly snack = inject(MatSnackBar);
   protected readonly roles = ROLE_OPTIONS;
   protected readonly columns = ['name', 'email', 'roles', 'status', 'lastLogin', 'actions'];
-  protected readonly search = signal('');
   protected readonly role = signal<Role | null>(null);
   protected readonly active = signal<boolean | null>(null);
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(25);
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
-  protected readonly state = createLoader(() =>
+  protected readonly state = createPagedList((page) =>
     this.api.invoke(usersList, {
-      page: this.pageIndex() + 1,
-      pageSize: this.pageSize(),
-      ...(this.search() ? { search: this.search() } : {}),
+      ...page,
       ...(this.role() ? { role: this.role() as Role } : {}),
       ...(this.active() !== null ? { active: this.active() as boolean } : {}),
     }),
   );
 
   ngOnInit(): void {
-    void this.state.reload();
-  }
-
-  protected first(): void {
-    this.pageIndex.set(0);
-    void this.state.reload();
-  }
-
-  protected onSearch(value: string): void {
-    this.search.set(value);
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.first(), 300);
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.pageIndex.set(event.pageIndex);
-    this.pageSize.set(event.pageSize);
     void this.state.reload();
   }
 

@@ -8,17 +8,14 @@ import {
 import { FormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import {
-  MatPaginatorModule,
-  type PageEvent,
-} from '@angular/material/paginator';
+import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { Api, contractsList } from '@signet/console-data-access';
 import { StateChip } from '../orders/order-status-chip';
-import { createLoader } from '../shared/loader';
+import { createPagedList } from '../shared/paged-list';
 import { ProblemBanner } from '../shared/problem-banner';
 
 type Status = 'draft' | 'activated' | 'expired' | 'terminated';
@@ -59,15 +56,15 @@ type Status = 'draft' | 'activated' | 'expired' | 'terminated';
           <mat-label>Search contract, quote or account</mat-label>
           <input
             matInput
-            [ngModel]="search()"
-            (ngModelChange)="onSearch($event)"
+            [ngModel]="state.search()"
+            (ngModelChange)="state.onSearch($event)"
           />
         </mat-form-field>
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>Status</mat-label>
           <mat-select
             [ngModel]="status()"
-            (ngModelChange)="status.set($event); first()"
+            (ngModelChange)="status.set($event); state.first()"
           >
             <mat-option [value]="null">Any status</mat-option>
             @for (s of statuses; track s) {
@@ -143,10 +140,10 @@ type Status = 'draft' | 'activated' | 'expired' | 'terminated';
           </table>
           <mat-paginator
             [length]="page.total"
-            [pageIndex]="pageIndex()"
-            [pageSize]="pageSize()"
+            [pageIndex]="state.pageIndex()"
+            [pageSize]="state.pageSize()"
             [pageSizeOptions]="[10, 25, 50, 100]"
-            (page)="onPage($event)"
+            (page)="state.onPage($event)"
           />
         }
       }
@@ -169,38 +166,15 @@ export class ContractsPage implements OnInit {
     'items',
     'renewal',
   ];
-  protected readonly search = signal('');
   protected readonly status = signal<Status | null>(null);
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(25);
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  protected readonly state = createLoader(() =>
+  protected readonly state = createPagedList((page) =>
     this.api.invoke(contractsList, {
-      page: this.pageIndex() + 1,
-      pageSize: this.pageSize(),
-      ...(this.search() ? { search: this.search() } : {}),
+      ...page,
       ...(this.status() ? { status: this.status() as Status } : {}),
     }),
   );
 
   ngOnInit(): void {
-    void this.state.reload();
-  }
-
-  protected first(): void {
-    this.pageIndex.set(0);
-    void this.state.reload();
-  }
-
-  protected onSearch(value: string): void {
-    this.search.set(value);
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.first(), 300);
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.pageIndex.set(event.pageIndex);
-    this.pageSize.set(event.pageSize);
     void this.state.reload();
   }
 }

@@ -10,10 +10,7 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import {
-  MatPaginatorModule,
-  type PageEvent,
-} from '@angular/material/paginator';
+import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
@@ -25,7 +22,7 @@ import {
   type OrderDto,
   ordersList,
 } from '@signet/console-data-access';
-import { createLoader } from '../shared/loader';
+import { createPagedList } from '../shared/paged-list';
 import { ProblemBanner } from '../shared/problem-banner';
 import { StateChip } from './order-status-chip';
 
@@ -77,15 +74,15 @@ type Status = OrderDto['status'];
           <mat-label>Search order, key, quote or account</mat-label>
           <input
             matInput
-            [ngModel]="search()"
-            (ngModelChange)="onSearch($event)"
+            [ngModel]="state.search()"
+            (ngModelChange)="state.onSearch($event)"
           />
         </mat-form-field>
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>Status</mat-label>
           <mat-select
             [ngModel]="status()"
-            (ngModelChange)="status.set($event); first()"
+            (ngModelChange)="status.set($event); state.first()"
           >
             <mat-option [value]="null">Any status</mat-option>
             @for (s of statuses; track s) {
@@ -95,7 +92,7 @@ type Status = OrderDto['status'];
         </mat-form-field>
         <mat-slide-toggle
           [ngModel]="scheduled()"
-          (ngModelChange)="scheduled.set($event); first()"
+          (ngModelChange)="scheduled.set($event); state.first()"
           data-testid="only-scheduled"
           >Only scheduled activations</mat-slide-toggle
         >
@@ -168,10 +165,10 @@ type Status = OrderDto['status'];
           </table>
           <mat-paginator
             [length]="page.total"
-            [pageIndex]="pageIndex()"
-            [pageSize]="pageSize()"
+            [pageIndex]="state.pageIndex()"
+            [pageSize]="state.pageSize()"
             [pageSizeOptions]="[10, 25, 50, 100]"
-            (page)="onPage($event)"
+            (page)="state.onPage($event)"
           />
         }
       }
@@ -197,41 +194,18 @@ export class OrdersPage implements OnInit {
     'sync',
     'net',
   ];
-  protected readonly search = signal('');
   protected readonly status = signal<Status | null>(null);
   protected readonly scheduled = signal(false);
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(25);
-  private timer: ReturnType<typeof setTimeout> | undefined;
 
-  protected readonly state = createLoader(() =>
+  protected readonly state = createPagedList((page) =>
     this.api.invoke(ordersList, {
-      page: this.pageIndex() + 1,
-      pageSize: this.pageSize(),
-      ...(this.search() ? { search: this.search() } : {}),
+      ...page,
       ...(this.status() ? { status: this.status() as Status } : {}),
       ...(this.scheduled() ? { scheduled: true } : {}),
     }),
   );
 
   ngOnInit(): void {
-    void this.state.reload();
-  }
-
-  protected first(): void {
-    this.pageIndex.set(0);
-    void this.state.reload();
-  }
-
-  protected onSearch(value: string): void {
-    this.search.set(value);
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.first(), 300);
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.pageIndex.set(event.pageIndex);
-    this.pageSize.set(event.pageSize);
     void this.state.reload();
   }
 }
